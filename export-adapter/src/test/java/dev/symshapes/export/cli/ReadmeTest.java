@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's examples are true: every {@code console} block runs as shown, and the Java examples
- * are the code of {@link ReadmeExampleTest} and {@link SpiReadmeExampleTest}. Tests run in the module directory, so the README is one
- * level up.
+ * are the code of {@link ReadmeExampleTest} and {@link SpiReadmeExampleTest}. Tests run in the
+ * module directory, so the README is one level up.
  */
 class ReadmeTest {
   private static final Path README = Path.of("..", "README.md");
+
   /** The tests whose code the README's Java blocks show, in the README's order. */
   private static final List<Path> EXAMPLE_TESTS =
       List.of(
