@@ -2,6 +2,7 @@ package dev.symshapes.export.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.symshapes.export.tutorial.TutorialCases;
 import dev.symshapes.solver.event.LogSwitch;
 import java.io.BufferedWriter;
 import java.io.InputStream;
@@ -88,6 +89,7 @@ public final class Main implements Callable<Integer> {
   static CommandLine commandLine(InputStream in) {
     CommandLine root = new CommandLine(new Main());
     root.addSubcommand(ExprCommand.create(in));
+    root.addSubcommand(new CommandLine(new TutorialCommand(TutorialCases.all())));
     root.addSubcommand(new CommandLine.HelpCommand());
     // Expressions may start with '-' ("-u0 > 60"), so an unknown option is an expression; and
     // "-h0" is not "-h" followed by "0".

@@ -40,8 +40,11 @@ public final class Linear extends Module {
     return TensorData.fromValues(shape, DType.FLOAT32, v);
   }
 
-  /** {@code x @ weight.T + bias} ({@code aten.linear}). */
-  public Tensor forward(Tensor x) {
-    return (Tensor) Dispatch.call(AtenOps.LINEAR, x, weight, bias);
+  /**
+   * {@code input @ weight.T + bias} ({@code aten.linear}). The parameter is named {@code input}, as
+   * in PyTorch: an exported {@code Linear}'s input is {@code input} in specs and programs.
+   */
+  public Tensor forward(Tensor input) {
+    return (Tensor) Dispatch.call(AtenOps.LINEAR, input, weight, bias);
   }
 }

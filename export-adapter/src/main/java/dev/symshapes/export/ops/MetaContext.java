@@ -1,5 +1,7 @@
 package dev.symshapes.export.ops;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import dev.symshapes.export.spi.SymContext;
 import dev.symshapes.export.spi.SymInt;
 import dev.symshapes.solver.ShapeEnv;
@@ -9,6 +11,36 @@ import dev.symshapes.solver.ShapeEnv;
  * environment (to guard or check), and allocate data-dependent values ({@code item()}).
  */
 public interface MetaContext {
+  /**
+   * A context for calling meta kernels from a framework without a graph: data-dependent values are
+   * fresh unbacked symbols of {@code sym}'s shape environment, and {@link #checkIsSize} records
+   * {@code n >= 0} there (and marks an unbacked {@code n} as a size).
+   *
+   * <pre>{@code
+   * TensorMeta out = (TensorMeta) AtenOps.ADD_TENSOR.meta().orElseThrow()
+   *     .apply(MetaContext.of(ctx), List.of(x, y));
+   * }</pre>
+   */
+  static MetaContext of(SymContext sym) {
+    checkNotNull(sym, "sym");
+    return new MetaContext() {
+      @Override
+      public SymContext sym() {
+        return sym;
+      }
+
+      @Override
+      public SymInt newUnbackedSymInt() {
+        return SymInt.of(sym.env().createUnbackedSymInt(), sym, null);
+      }
+
+      @Override
+      public void checkIsSize(SymInt n) {
+        sym.env().checkIsSize(n.expr());
+      }
+    };
+  }
+
   /** The trace's symbolic context. */
   SymContext sym();
 

@@ -2,6 +2,7 @@ package dev.symshapes.export.ops;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -64,6 +65,41 @@ public final class OpDef {
       n--;
     }
     return n == args.length ? args : java.util.Arrays.copyOf(args, n);
+  }
+
+  /**
+   * Checks that a call passes {@code given} positional arguments: no more than the schema has, and
+   * at least every argument without a default. The messages are those of PyTorch's Python binding
+   * of operators: {@code aten::relu() expected at most 1 argument(s) but received 2 argument(s).
+   * Declaration: aten::relu(Tensor self) -> Tensor} and {@code aten::add() is missing value for
+   * argument 'other'. Declaration: aten::add.Tensor(Tensor self, Tensor other, *, Scalar alpha=1)
+   * -> Tensor}.
+   *
+   * @throws IllegalArgumentException when the count does not fit the schema
+   */
+  public void checkArgumentCount(int given) {
+    List<OpSchema.Argument> args = schema.arguments();
+    String name = schema.namespace() + "::" + schema.name();
+    if (given > args.size()) {
+      throw new IllegalArgumentException(
+          name
+              + "() expected at most "
+              + args.size()
+              + " argument(s) but received "
+              + given
+              + " argument(s). Declaration: "
+              + schema.text());
+    }
+    for (int i = Math.max(given, 0); i < args.size(); i++) {
+      if (args.get(i).defaultValue().isEmpty()) {
+        throw new IllegalArgumentException(
+            name
+                + "() is missing value for argument '"
+                + args.get(i).name()
+                + "'. Declaration: "
+                + schema.text());
+      }
+    }
   }
 
   /** {@code aten::add.Tensor}. */

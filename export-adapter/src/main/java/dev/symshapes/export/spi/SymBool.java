@@ -109,6 +109,29 @@ public final class SymBool {
     ctx.userCheck(this);
   }
 
+  /**
+   * A plain assertion on the condition, as Python's {@code assert} on a symbolic boolean is traced:
+   * a runtime assert, like {@link #check()} (nothing when statically true), but not a call of
+   * {@code torch._check}, so a tracer does not replay it at the end of the trace. Java's {@code
+   * assert} statement cannot take a {@code SymBool}, and {@code assert cond.bool()} would guard
+   * instead (and run only with {@code -ea}).
+   *
+   * <pre>{@code
+   * w.size(0).le(512).assertTrue();   // runtime_assert s0 <= 512 [guard added]
+   * }</pre>
+   *
+   * @throws dev.symshapes.solver.ContradictionException if it can never hold
+   */
+  public void assertTrue() {
+    if (ctx == null) {
+      if (!expr.isTrue()) {
+        throw new IllegalArgumentException("assertTrue(False) can never hold");
+      }
+      return;
+    }
+    ctx.env().check(expr);
+  }
+
   /** {@code this and o}, without guarding. */
   public SymBool and(SymBool o) {
     return logic("and_", o, factory(o).and(lift(o, this), lift(this, o)));

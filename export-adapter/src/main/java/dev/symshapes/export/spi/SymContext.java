@@ -1,5 +1,7 @@
 package dev.symshapes.export.spi;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import dev.symshapes.expr.Expr;
 import dev.symshapes.solver.ShapeEnv;
 import java.util.List;
@@ -11,6 +13,15 @@ import java.util.List;
  * reference tracer is one implementation.
  */
 public interface SymContext {
+  /**
+   * A context for a framework that records no graph of its own symbolic arithmetic: symbolic values
+   * guard and check through {@code env}, and {@link SymBool#check()} records a runtime assert.
+   */
+  static SymContext of(ShapeEnv env) {
+    checkNotNull(env, "env");
+    return () -> env;
+  }
+
   /** The shape environment of the trace. */
   ShapeEnv env();
 

@@ -5,6 +5,11 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.symshapes.export.tensor.DType;
+import dev.symshapes.expr.IntExpr;
+import dev.symshapes.solver.ShapeEnv;
+import dev.symshapes.solver.Source;
+import dev.symshapes.solver.SymbolSpec;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,6 +46,46 @@ public record TensorMeta(
     }
     return new TensorMeta(
         dtype, ImmutableList.copyOf(sizes), ImmutableList.copyOf(strides), SymInt.of(0));
+  }
+
+  /**
+   * The metadata of an input tensor while tracing: one symbol per dimension made by {@code ctx}'s
+   * shape environment from that dimension's spec (a constant for a static dimension, and for an
+   * example size of 0 or 1 under the default {@link dev.symshapes.solver.ZeroOne} policy), with the
+   * source {@code base.size()[i]}; contiguous strides; offset 0. This is how a framework allocates
+   * the symbols of its inputs.
+   *
+   * <pre>{@code
+   * TensorMeta y = TensorMeta.input(ctx, "L['y']", DType.FLOAT32, new long[] {8, 4},
+   *     List.of(SymbolSpec.dynamic(), SymbolSpec.staticDim()));   // f32[s0, 4]
+   * }</pre>
+   *
+   * @param ctx the trace; the sizes are symbolic values of it without graph handles
+   * @param base the source of the input, in PyTorch's form ({@code L['y']})
+   * @param dtype the element type
+   * @param example the example's sizes, the symbols' hints
+   * @param dims one spec per dimension
+   * @throws IllegalArgumentException if there is not one spec per dimension
+   * @throws dev.symshapes.solver.ContradictionException if a spec's range excludes the example
+   */
+  public static TensorMeta input(
+      SymContext ctx, String base, DType dtype, long[] example, List<SymbolSpec> dims) {
+    checkNotNull(ctx, "ctx");
+    checkNotNull(base, "base");
+    checkNotNull(example, "example");
+    checkArgument(
+        dims.size() == example.length,
+        "dims (%s) must have one spec per dimension of the example %s",
+        dims.size(),
+        java.util.Arrays.toString(example));
+    ShapeEnv env = ctx.env();
+    List<SymInt> sizes = new ArrayList<>(example.length);
+    for (int i = 0; i < example.length; i++) {
+      IntExpr e =
+          env.createSymbol(example[i], new Source(base, Source.Property.SIZE, i), dims.get(i));
+      sizes.add(SymInt.of(e, ctx, null));
+    }
+    return contiguous(dtype, sizes);
   }
 
   /** The number of dimensions. */

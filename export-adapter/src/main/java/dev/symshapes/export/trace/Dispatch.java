@@ -18,8 +18,12 @@ public final class Dispatch {
   /**
    * Calls {@code op} with {@code args} (tensors, {@link SymInt}s, numbers, booleans, dtypes, lists,
    * null); returns a {@link Tensor}, a {@link SymInt}, or a list of them.
+   *
+   * @throws IllegalArgumentException when the arguments do not fit the op's schema (their number,
+   *     or an argument's type), naming the op
    */
   public static Object call(OpDef op, Object... args) {
+    op.checkArgumentCount(args.length);
     List<Object> list = java.util.Arrays.asList(args);
     Tracer t = findTracer(list);
     if (t == null && !hasTensor(list)) {

@@ -160,17 +160,48 @@ public abstract class Module {
       throw new IllegalStateException(
           getClass().getName() + ".forward is not accessible: make the class and method public", e);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "inputs of types " + describeTypes(inputs) + " do not match " + m, e);
+      throw new IllegalArgumentException(mismatch(m, inputs), e);
     }
   }
 
-  private static String describeTypes(Object[] inputs) {
-    List<String> out = new ArrayList<>();
-    for (Object o : inputs) {
-      out.add(o == null ? "null" : o.getClass().getSimpleName());
+  /**
+   * Why reflection refused {@code inputs}: {@code DynamicModel.forward takes a Tensor as input 1
+   * (x), but got Integer 4}.
+   */
+  private String mismatch(Method m, Object[] inputs) {
+    Class<?>[] types = m.getParameterTypes();
+    List<String> names = forwardParameterNames();
+    for (int i = 0; i < types.length; i++) {
+      Object in = inputs[i];
+      Class<?> want = types[i].isPrimitive() ? boxed(types[i]) : types[i];
+      if (in == null ? types[i].isPrimitive() : !want.isInstance(in)) {
+        String got =
+            in == null
+                ? "null"
+                : in instanceof Number || in instanceof Boolean || in instanceof String
+                    ? in.getClass().getSimpleName() + " " + in
+                    : in.getClass().getSimpleName();
+        return getClass().getSimpleName()
+            + ".forward takes a"
+            + (startsWithVowel(types[i].getSimpleName()) ? "n " : " ")
+            + types[i].getSimpleName()
+            + " as input "
+            + i
+            + " ("
+            + names.get(i)
+            + "), but got "
+            + got;
+      }
     }
-    return out.toString();
+    return getClass().getSimpleName() + ".forward does not take these inputs: " + m;
+  }
+
+  private static boolean startsWithVowel(String s) {
+    return !s.isEmpty() && "AEIOUaeiou".indexOf(s.charAt(0)) >= 0;
+  }
+
+  private static Class<?> boxed(Class<?> primitive) {
+    return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType();
   }
 
   /** The {@code forward} method. */

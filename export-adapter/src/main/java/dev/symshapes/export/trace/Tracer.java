@@ -129,17 +129,11 @@ public final class Tracer implements SymContext, MetaContext {
               + specs.size()
               + " specs");
     }
-    List<SymInt> sizes = new ArrayList<>(example.dim());
-    for (int i = 0; i < example.dim(); i++) {
-      IntExpr e =
-          env.createSymbol(
-              example.size(i), new Source(sourceBase, Source.Property.SIZE, i), specs.get(i));
-      sizes.add(SymInt.of(e, this, null));
-    }
-    TensorMeta meta = TensorMeta.contiguous(example.dtype(), sizes);
+    // Symbols through the SPI, as any framework allocates them.
+    TensorMeta meta = TensorMeta.input(this, sourceBase, example.dtype(), example.shape(), specs);
     Node node = graph.placeholder(name, meta);
-    for (int i = 0; i < sizes.size(); i++) {
-      IntExpr e = sizes.get(i).expr();
+    for (int i = 0; i < meta.dim(); i++) {
+      IntExpr e = meta.size(i).expr();
       if (e instanceof Sym s && !symbolSources.containsKey(s)) {
         symbolSources.put(s, new InputDim(node, i));
       }

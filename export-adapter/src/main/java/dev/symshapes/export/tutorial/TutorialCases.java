@@ -8,7 +8,15 @@ import java.util.Optional;
 /** The registry of {@link TutorialCase}s, in id order. */
 public final class TutorialCases {
   // One line per case, in id order; each case is a class of its own in this package.
-  private static final ImmutableList<TutorialCase> ALL = ImmutableList.of();
+  private static final ImmutableList<TutorialCase> ALL =
+      ImmutableList.of(
+          new T01BasicExport(),
+          new T03HostValues(),
+          new T06StaticShapes(),
+          new T07AutoDims(),
+          new T10GuardsFromChecks(),
+          new T11ZeroOneSpecialization(),
+          new T25RunningPrograms());
 
   private TutorialCases() {}
 

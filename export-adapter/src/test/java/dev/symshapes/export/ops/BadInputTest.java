@@ -82,6 +82,45 @@ class BadInputTest {
   }
 
   @Test
+  void wrongArgumentCounts() {
+    String tooMany =
+        "aten::relu() expected at most 1 argument(s) but received 2 argument(s). Declaration:"
+            + " aten::relu(Tensor self) -> Tensor";
+    String missing =
+        "aten::add() is missing value for argument 'other'. Declaration: aten::add.Tensor(Tensor"
+            + " self, Tensor other, *, Scalar alpha=1) -> Tensor";
+    assertThatThrownBy(() -> Dispatch.call(AtenOps.RELU, zeros(2), zeros(2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(tooMany);
+    assertThatThrownBy(() -> Dispatch.call(AtenOps.ADD_TENSOR, zeros(2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(missing);
+    Tensor x = fixed(2);
+    assertThatThrownBy(() -> Dispatch.call(AtenOps.RELU, x, x))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(tooMany);
+    assertThatThrownBy(() -> Dispatch.call(AtenOps.ADD_TENSOR, x))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(missing);
+    // Arguments with defaults may be left out; keyword-only ones count by position.
+    Dispatch.call(AtenOps.ADD_TENSOR, zeros(2), zeros(2), 2L);
+    assertThatThrownBy(() -> Dispatch.call(AtenOps.ADD_TENSOR, zeros(2), zeros(2), 2L, 3L))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "aten::add() expected at most 3 argument(s) but received 4 argument(s). Declaration:"
+                + " aten::add.Tensor(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor");
+  }
+
+  @Test
+  void badSchemas() {
+    assertThatThrownBy(() -> OpSchema.parse("aten::add(Tensor self"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "invalid operator schema 'aten::add(Tensor self': expected"
+                + " 'namespace::name[.overload](args) -> returns'");
+  }
+
+  @Test
   void registryNamesUnknownAndDuplicateOps() {
     OpRegistry r = OpRegistry.standard();
     assertThatThrownBy(() -> r.get("aten::nope.default"))

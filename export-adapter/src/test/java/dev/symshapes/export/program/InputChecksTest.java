@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.common.base.Suppliers;
 import dev.symshapes.export.Export;
 import dev.symshapes.export.dynamic.Dim;
+import dev.symshapes.export.nn.Linear;
 import dev.symshapes.export.ops.RuntimeAssertionException;
 import dev.symshapes.export.spi.SymInt;
+import dev.symshapes.export.tutorial.models.DynamicModel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ class InputChecksTest {
       Suppliers.memoize(
           () ->
               Export.export(
-                      new Models.DynamicModel(),
+                      new DynamicModel(),
                       new Object[] {randn(6, 5), randn(4), randn(8, 4), randn(32)})
                   .module());
 
@@ -39,7 +41,7 @@ class InputChecksTest {
       Suppliers.memoize(
           () ->
               Export.export(
-                      new Models.DynamicModel(),
+                      new DynamicModel(),
                       new Object[] {randn(6, 5), randn(4), randn(8, 4), randn(32)},
                       Map.of(
                           "w", List.of(Dim.AUTO, Dim.AUTO),
@@ -52,7 +54,7 @@ class InputChecksTest {
       Suppliers.memoize(
           () ->
               Export.export(
-                      new Models.Lin(),
+                      new Linear(4, 3),
                       new Object[] {randn(1, 4)},
                       Map.of("input", List.of(Dim.AUTO, Dim.STATIC)))
                   .module());

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.symshapes.export.Export;
-import dev.symshapes.export.dynamic.Dim;
 import dev.symshapes.export.graph.Graph;
 import dev.symshapes.export.graph.GraphModule;
 import dev.symshapes.export.graph.Node;
@@ -28,115 +27,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The exported module computes what the model computes: runs on random inputs of several valid
- * shapes compared with running the model directly, buffer mutation on the module's own state, the
- * higher-order ops on sub-graphs, symbolic operators, keyword arguments, and the output structure.
+ * The interpreter of exported programs: buffer mutation on the module's own state, the higher-order
+ * ops on sub-graphs, symbolic operators, keyword arguments, and the output structure. That the
+ * tutorial's models run as they do directly is {@code TutorialModelsRunTest}.
  */
 class InterpreterTest {
-  private static void assertSameOutputs(Object expected, Object actual) {
-    if (expected instanceof Tensor e) {
-      assertThat(actual).isInstanceOf(Tensor.class);
-      TensorData a = ((Tensor) actual).data();
-      assertThat(a.shape()).isEqualTo(e.data().shape());
-      assertThat(a.dtype()).isEqualTo(e.data().dtype());
-      assertThat(a.allClose(e.data())).as("%s vs %s", a, e.data()).isTrue();
-    } else if (expected instanceof Object[] e) {
-      assertThat(actual).isInstanceOf(Object[].class);
-      Object[] a = (Object[]) actual;
-      assertThat(a).hasSameSizeAs(e);
-      for (int i = 0; i < e.length; i++) {
-        assertSameOutputs(e[i], a[i]);
-      }
-    } else if (expected instanceof List<?> e) {
-      assertThat(actual).isInstanceOf(List.class);
-      List<?> a = (List<?>) actual;
-      assertThat(a).hasSameSizeAs(e);
-      for (int i = 0; i < e.size(); i++) {
-        assertSameOutputs(e.get(i), a.get(i));
-      }
-    } else if (expected instanceof SymInt e) {
-      assertThat(actual).isInstanceOf(SymInt.class);
-      assertThat(((SymInt) actual).constantValue()).isEqualTo(e.constantValue());
-    } else {
-      assertThat(actual).isEqualTo(expected);
-    }
-  }
-
-  @Test
-  void t01StaticMatchesTheModel() {
-    Module model = new Models.MyModule();
-    ExportedModule m = Export.export(model, new Object[] {randn(8, 100), randn(8, 100)}).module();
-    for (int i = 0; i < 3; i++) {
-      Object[] in = {randn(8, 100), randn(8, 100)};
-      assertSameOutputs(model.call(in), m.call(in));
-    }
-  }
-
-  @Test
-  void t01DynamicBatchMatchesTheModel() {
-    Module model = new Models.MyModule();
-    ExportedModule m =
-        Export.export(
-                model,
-                new Object[] {randn(8, 100), randn(8, 100)},
-                Map.of("x", List.of(Dim.AUTO, Dim.STATIC), "y", List.of(Dim.AUTO, Dim.STATIC)))
-            .module();
-    for (long batch : new long[] {2, 3, 8, 17}) {
-      Object[] in = {randn(batch, 100), randn(batch, 100)};
-      assertSameOutputs(model.call(in), m.call(in));
-    }
-  }
-
-  @Test
-  void t07AllAutoMatchesTheModelOnSeveralShapes() {
-    Module model = new Models.DynamicModel();
-    ExportedModule m =
-        Export.export(
-                model,
-                new Object[] {randn(6, 5), randn(4), randn(8, 4), randn(32)},
-                Map.of(
-                    "w", List.of(Dim.AUTO, Dim.AUTO),
-                    "x", List.of(Dim.AUTO),
-                    "y", List.of(Dim.AUTO, Dim.AUTO),
-                    "z", List.of(Dim.AUTO)))
-            .module();
-    long[][] shapes = {{6, 4, 8}, {2, 2, 2}, {7, 3, 5}, {11, 9, 2}};
-    for (long[] s : shapes) {
-      Object[] in = {randn(s[0], 5), randn(s[1]), randn(s[2], s[1]), randn(s[1] * s[2])};
-      Object out = m.call(in);
-      assertSameOutputs(model.call(in), out);
-      assertThat(((Tensor) ((Object[]) out)[1]).data().shape()).containsExactly(s[1] * s[2]);
-    }
-  }
-
-  @Test
-  void t25LinearOnAnotherBatch() {
-    Module model = new Models.Lin();
-    ExportedModule m =
-        Export.export(
-                model, new Object[] {randn(4, 4)}, Map.of("input", List.of(Dim.AUTO, Dim.STATIC)))
-            .module();
-    Object[] in = {randn(2, 4)};
-    assertSameOutputs(model.call(in), m.call(in));
-  }
-
-  /** {@code aten::add_.Tensor} for this test: the branch's AtenOps has no kernels for it yet. */
-  private static final OpDef ADD_ =
-      new OpDef(
-          OpSchema.parse(
-              "aten::add_.Tensor(Tensor(a!) self, Tensor other, *, Scalar alpha=1) -> Tensor(a!)"),
-          (ctx, a) -> a.get(0),
-          a ->
-              a.get(1) instanceof TensorData o
-                  ? ArithmeticKernels.add_((TensorData) a.get(0), o, 1L)
-                  : ArithmeticKernels.add_((TensorData) a.get(0), (Number) a.get(1), 1L));
-
   /** Counts its calls in a buffer, as batch norm's {@code num_batches_tracked}. */
   public static final class Counter extends Module {
     final Tensor count = registerBuffer("count", TensorData.scalar(0L));
 
     public Tensor forward(Tensor x) {
-      Dispatch.call(ADD_, count, 1L);
+      Dispatch.call(AtenOps.ADD__TENSOR, count, 1L);
       return x.add(count);
     }
   }
@@ -160,7 +61,7 @@ class InterpreterTest {
   /** Adds 1 to its input in place, as {@code x.add_(1)}. */
   public static final class InPlace extends Module {
     public Tensor forward(Tensor x) {
-      Dispatch.call(ADD_, x, 1L);
+      Dispatch.call(AtenOps.ADD__TENSOR, x, 1L);
       return x.add(1);
     }
   }
@@ -182,7 +83,7 @@ class InterpreterTest {
     Module model =
         new Module() {
           public Object forward(Tensor x, Tensor y) {
-            SymInt a = TestOps.item(x);
+            SymInt a = x.item();
             List<Object> out = new ArrayList<>();
             out.add(a);
             out.add(y.add(a));
@@ -211,8 +112,8 @@ class InterpreterTest {
 
   /** {@code cond(x.sum() > 0, sin, cos, [x])} written as a graph, as T04 prints it. */
   static GraphModule condProgram() {
-    GraphModule trueGraph = branch(TestOps.SIN);
-    GraphModule falseGraph = branch(COS);
+    GraphModule trueGraph = branch(AtenOps.SIN);
+    GraphModule falseGraph = branch(AtenOps.COS);
     Graph g = new Graph();
     Node x = g.placeholder("x", null);
     Node gt = g.call(new Target.Op(GT), List.of(x, 0L), new LinkedHashMap<>(), null);
@@ -239,12 +140,6 @@ class InterpreterTest {
     b.output(List.of(r));
     return new GraphModule(b);
   }
-
-  static final OpDef COS =
-      new OpDef(
-          OpSchema.parse("aten::cos(Tensor self) -> Tensor"),
-          null,
-          a -> dev.symshapes.export.tensor.UnaryKernels.cos((TensorData) a.get(0)));
 
   static final OpDef GT =
       new OpDef(

@@ -1,6 +1,5 @@
 package dev.symshapes.export.program;
 
-import dev.symshapes.export.nn.Linear;
 import dev.symshapes.export.spi.SymInt;
 import dev.symshapes.export.tensor.DType;
 import dev.symshapes.export.tensor.Generator;
@@ -9,7 +8,10 @@ import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import java.util.List;
 
-/** Models of the tutorial and small variants, for the program tests. */
+/**
+ * Small models for the program tests; the tutorial's own models are in {@code
+ * dev.symshapes.export.tutorial.models}.
+ */
 final class Models {
   private Models() {}
 
@@ -23,37 +25,6 @@ final class Models {
   /** An int64 scalar tensor. */
   static Tensor scalar(long v) {
     return Tensor.of(TensorData.scalar(v));
-  }
-
-  /** T06-T10's {@code DynamicModel}: {@code (l(w), flatten(x + y) + z)}. */
-  public static final class DynamicModel extends Module {
-    final Linear l = registerModule("l", new Linear(5, 3));
-
-    public Object forward(Tensor w, Tensor x, Tensor y, Tensor z) {
-      Tensor x0 = x.add(y);
-      Tensor x1 = l.forward(w);
-      Tensor x2 = TestOps.flatten(x0);
-      Tensor x3 = x2.add(z);
-      return new Object[] {x1, x3};
-    }
-  }
-
-  /** T01's {@code MyModule}: {@code relu_(lin(x + y))}. */
-  public static final class MyModule extends Module {
-    final Linear lin = registerModule("lin", new Linear(100, 10));
-
-    public Tensor forward(Tensor x, Tensor y) {
-      return lin.forward(x.add(y)).relu_();
-    }
-  }
-
-  /** T11/T25: a bare {@code Linear}. */
-  public static final class Lin extends Module {
-    final Linear lin = registerModule("lin", new Linear(4, 3));
-
-    public Tensor forward(Tensor input) {
-      return lin.forward(input);
-    }
   }
 
   /** A model that bounds its input: {@code 4 <= w.size(0) <= 512}. */
@@ -107,7 +78,7 @@ final class Models {
   /** T17: {@code item} checked to lie in [10, 60]. */
   public static final class CheckedItem extends Module {
     public Tensor forward(Tensor x, Tensor y) {
-      SymInt a = TestOps.item(x);
+      SymInt a = x.item();
       a.ge(10).check();
       a.le(60).check();
       return y.add(2);

@@ -10,12 +10,14 @@ import dev.symshapes.export.graph.GraphModule;
 import dev.symshapes.export.graph.Node;
 import dev.symshapes.export.graph.PythonRepr;
 import dev.symshapes.export.graph.Target;
+import dev.symshapes.export.nn.Linear;
 import dev.symshapes.export.ops.AtenOps;
 import dev.symshapes.export.ops.OpDef;
 import dev.symshapes.export.ops.OpSchema;
 import dev.symshapes.export.spi.SymInt;
 import dev.symshapes.export.spi.TensorMeta;
 import dev.symshapes.export.tensor.DType;
+import dev.symshapes.export.tutorial.models.DynamicModel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ class PrintingTest {
   void t07GraphFormat() {
     ExportedProgram ep =
         Export.export(
-            new Models.DynamicModel(),
+            new DynamicModel(),
             new Object[] {randn(6, 5), randn(4), randn(8, 4), randn(32)},
             Map.of(
                 "w", List.of(Dim.AUTO, Dim.AUTO),
@@ -190,17 +192,17 @@ class PrintingTest {
   void builtinNamesAreRenamedInCodeAsFxDoes() {
     ExportedProgram ep =
         Export.export(
-            new Models.Lin(),
+            new Linear(4, 3),
             new Object[] {randn(3, 4)},
             Map.of("input", List.of(Dim.AUTO, Dim.STATIC)));
     assertThat(ep.printReadable())
         .isEqualTo(
             "class GraphModule(torch.nn.Module):\n"
-                + "    def forward(self, p_lin_weight: \"f32[3, 4]\", p_lin_bias: \"f32[3]\", input:"
-                + " \"f32[s0, 4]\"):\n"
+                + "    def forward(self, p_weight: \"f32[3, 4]\", p_bias: \"f32[3]\", input: \"f32[s0,"
+                + " 4]\"):\n"
                 + "        input_1 = input\n"
-                + "        linear: \"f32[s0, 3]\" = torch.ops.aten.linear.default(input_1,"
-                + " p_lin_weight, p_lin_bias)\n"
+                + "        linear: \"f32[s0, 3]\" = torch.ops.aten.linear.default(input_1, p_weight,"
+                + " p_bias)\n"
                 + "        return (linear,)\n"
                 + "        ");
     // the graph itself keeps the input's name, as torch.export does

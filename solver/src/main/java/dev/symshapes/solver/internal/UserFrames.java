@@ -33,6 +33,7 @@ public final class UserFrames {
           "dev.symshapes.export.tensor",
           "dev.symshapes.export.ops",
           "dev.symshapes.export.trace",
+          "dev.symshapes.export.nn",
           "dev.symshapes.export.graph",
           "dev.symshapes.export.program",
           "dev.symshapes.export.passes",
