@@ -43,12 +43,10 @@ import picocli.CommandLine.Spec;
             + " ranges, axioms, then Z3 within a budget.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  $ printf '{\"symbols\": {\"s0\": [2, null]}, \"facts\": [\"Eq(s1, s0 + 2)\"],"
-          + " \"query\": \"s1 >= 4\"}\\n' | symshapes decide",
-      "  {\"answer\": \"TRUE\", \"decidedBy\": \"range\", \"simplified\": \"s0 + 2 >= 4\"}",
-      "  $ printf '{\"facts\": [\"u0 < u1\", \"u1 < u2\"], \"query\": \"u0 + 1 < u2\"}\\n' |"
-          + " symshapes decide -",
+      "  $ printf '{\"facts\":[\"u0<u1\",\"u1<u2\"],\"query\":\"u0+1<u2\"}\\n' | symshapes decide",
       "  {\"answer\": \"TRUE\", \"decidedBy\": \"smt\", \"simplified\": \"u0 + 1 < u2\"}",
+      "  $ printf '{\"symbols\": {\"s0\": [2, 8]}, \"query\": \"2*s0\"}\\n' | symshapes decide",
+      "  {\"simplified\": \"2*s0\", \"range\": \"VR[4, 16]\"}",
       "%nA line that cannot be read or answered gets an error object instead, such as"
           + " {\"line\": 3, \"column\": 14, \"error\": \"...\"}, and the run goes on. Blank lines"
           + " and lines starting with # are echoed unchanged.",

@@ -146,9 +146,12 @@ record DecideRequest(
       }
       return new DecideRequest(symbols, hints, facts, query);
     } catch (JsonParseException e) {
+      // Jackson appends where an unclosed object started; the column says enough.
+      String m = e.getOriginalMessage();
+      int cut = m.indexOf(" (start marker at");
+      m = (cut >= 0 ? m.substring(0, cut) : m).lines().findFirst().orElse(m);
       throw new LineError(
-          e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
-          "not JSON: " + e.getOriginalMessage());
+          e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), "not JSON: " + m);
     } catch (IOException e) {
       throw new LineError(0, "cannot read the line: " + e.getMessage());
     }

@@ -31,15 +31,28 @@ import java.util.Map;
  * }</pre>
  */
 public final class GuardSetExplainer {
+  /** Where a fact comes from. */
+  public enum Origin {
+    /** One bound of a declared range. */
+    RANGE,
+    /** A guard. */
+    GUARD
+  }
+
   /**
    * One fact of a guard set.
    *
    * @param expr the fact: a guard, or one bound of a declared range ({@code s0 >= 2})
-   * @param line the line of the guard or range, 0 when unknown
+   * @param origin a range or a guard
+   * @param line the line of a guard, 0 when unknown
    */
-  public record Fact(BoolExpr expr, int line) {
+  public record Fact(BoolExpr expr, Origin origin, int line) {
+    /** {@code s0 < s1 (line 4)}, {@code s0 >= 2 (range)}. */
     @Override
     public String toString() {
+      if (origin == Origin.RANGE) {
+        return expr + " (range)";
+      }
       return expr + (line > 0 ? " (line " + line + ")" : "");
     }
   }
@@ -90,14 +103,14 @@ public final class GuardSetExplainer {
     for (Map.Entry<Sym, IntRange> e : set.ranges().entrySet()) {
       IntRange r = e.getValue();
       if (r.lower().isFinite()) {
-        out.add(new Fact(f.ge(e.getKey(), f.integer(r.lower().value())), 0));
+        out.add(new Fact(f.ge(e.getKey(), f.integer(r.lower().value())), Origin.RANGE, 0));
       }
       if (r.upper().isFinite()) {
-        out.add(new Fact(f.le(e.getKey(), f.integer(r.upper().value())), 0));
+        out.add(new Fact(f.le(e.getKey(), f.integer(r.upper().value())), Origin.RANGE, 0));
       }
     }
     for (GuardSet.Guard g : set.guards()) {
-      out.add(new Fact(g.expr(), g.line()));
+      out.add(new Fact(g.expr(), Origin.GUARD, g.line()));
     }
     return ImmutableList.copyOf(out);
   }

@@ -156,7 +156,7 @@ public final class GuardSetSimplifier {
           continue;
         }
         if (g.kind() == ExprKind.EQ) {
-          Sym x = eliminate(g, order);
+          Sym x = eliminate(g, set.hints());
           if (x != null) {
             IntExpr rhs = ((Solution.Solved) LinearSolver.solve(g, x)).rhs();
             work.remove(i);
@@ -266,20 +266,32 @@ public final class GuardSetSimplifier {
     return both.get().equals(current) ? Optional.empty() : both;
   }
 
-  /** The symbol an equality can eliminate exactly: the latest declared one that it isolates. */
-  private static Sym eliminate(BoolExpr eq, List<Sym> order) {
+  /**
+   * The symbol an equality eliminates: among those it isolates exactly, one without a hint if any,
+   * else the one with the largest hint, ties broken by the larger name (PyTorch's order in {@code
+   * _maybe_guard_rel}, which keeps older, smaller symbols).
+   */
+  private static Sym eliminate(BoolExpr eq, Map<Sym, IntValue> hints) {
     Sym best = null;
-    int bestIndex = -1;
     for (Sym s : eq.freeSymbols()) {
-      int idx = order.indexOf(s);
-      if (idx > bestIndex
-          && LinearSolver.solve(eq, s) instanceof Solution.Solved solved
-          && solved.kind() == ExprKind.EQ) {
+      if (LinearSolver.solve(eq, s) instanceof Solution.Solved solved
+          && solved.kind() == ExprKind.EQ
+          && (best == null || before(s, best, hints))) {
         best = s;
-        bestIndex = idx;
       }
     }
     return best;
+  }
+
+  /** Whether {@code a} is eliminated in preference to {@code b}. */
+  private static boolean before(Sym a, Sym b, Map<Sym, IntValue> hints) {
+    IntValue ha = hints.get(a);
+    IntValue hb = hints.get(b);
+    if ((ha == null) != (hb == null)) {
+      return ha == null;
+    }
+    int c = ha == null ? 0 : ha.compareTo(hb);
+    return c != 0 ? c > 0 : a.name().compareTo(b.name()) > 0;
   }
 
   private static GuardSetException contradiction(Item it, String why) {
