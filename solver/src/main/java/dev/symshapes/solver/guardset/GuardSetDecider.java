@@ -120,10 +120,18 @@ public final class GuardSetDecider implements AutoCloseable {
       }
     }
     for (GuardSet.Guard g : set.guards()) {
-      if (set.hints().keySet().containsAll(g.expr().freeSymbols())
-          && !ExprInterpreter.test(g.expr(), set.hints()::get)) {
-        throw new GuardSetException(
-            where(g.line()) + "the guard " + g.expr() + " is false at the hints");
+      if (set.hints().keySet().containsAll(g.expr().freeSymbols())) {
+        boolean holds;
+        try {
+          holds = ExprInterpreter.test(g.expr(), set.hints()::get);
+        } catch (ArithmeticException e) {
+          throw new GuardSetException(
+              where(g.line()) + "the guard " + g.expr() + " fails at the hints: " + e.getMessage());
+        }
+        if (!holds) {
+          throw new GuardSetException(
+              where(g.line()) + "the guard " + g.expr() + " is false at the hints");
+        }
       }
       record(g.expr(), "the guard " + g.expr(), g.line());
     }
