@@ -142,7 +142,7 @@ public final class SmtTier implements DecisionTier {
     boundView = facts;
     queries++;
     readFacts(facts);
-    if (!SmtRelevance.worthAsking(simplified, related)) {
+    if (!SmtRelevance.worthAsking(simplified, related, facts::range)) {
       skipped++;
       undecided++;
       return Truth.UNKNOWN;
