@@ -20,8 +20,9 @@ import java.util.function.BiConsumer;
  * statistics (queries, cache hits, answers by tier) and the SMT tier's (queries it was asked,
  * skipped as exact for the range tier, Z3 checks).
  *
- * <p>"Reaching tier 4" counts the computed decisions that tiers 1-3 left UNKNOWN (answered by the
- * SMT tier or by nobody); "reaching Z3" those the SMT tier did not skip. Run: {@code java -cp
+ * <p>The figures are those of the last of several rounds, so that the times are warmed. "Reaching
+ * tier 4" counts the computed decisions that tiers 1-3 left UNKNOWN (answered by the SMT tier or by
+ * nobody); "reaching Z3" those the SMT tier did not skip. Run: {@code java -cp
  * benchmarks/target/benchmarks.jar dev.symshapes.benchmarks.smt.TutorialTierShare}.
  */
 public final class TutorialTierShare {
@@ -152,12 +153,24 @@ public final class TutorialTierShare {
         });
   }
 
-  /** Prints one line per case and the totals. */
+  /**
+   * Runs every case {@code args[0]} times (default 200, so that the JIT has compiled the tiers) and
+   * prints one line per case and the totals for the last round.
+   */
   public static void main(String[] args) {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    for (int i = 1; i < rounds; i++) {
+      for (BiConsumer<ShapeEnv, ExprFactory> c : CASES.values()) {
+        try (ShapeEnv env = ShapeEnv.builder().logSwitch(LogSwitch.OFF).build()) {
+          c.accept(env, env.factory());
+        }
+      }
+    }
     long queries = 0;
     long computed = 0;
     long reachedTier4 = 0;
     long reachedZ3 = 0;
+    long smtNanos = 0;
     for (Map.Entry<String, BiConsumer<ShapeEnv, ExprFactory>> c : CASES.entrySet()) {
       SmtTier tier = SmtTier.create();
       try (ShapeEnv env = ShapeEnv.builder().logSwitch(LogSwitch.OFF).extraTier(tier).build()) {
@@ -171,16 +184,18 @@ public final class TutorialTierShare {
         computed += comp;
         reachedTier4 += tier4;
         reachedZ3 += smt.solved();
+        smtNanos += st.smtNanos();
       }
     }
     System.out.printf(
         "total: %d queries (%d computed); %d reached tier 4 (%.1f%% of queries), %d reached Z3"
-            + " (%.1f%%)%n",
+            + " (%.1f%%); time in tier 4 %.3f ms%n",
         queries,
         computed,
         reachedTier4,
         100.0 * reachedTier4 / queries,
         reachedZ3,
-        100.0 * reachedZ3 / queries);
+        100.0 * reachedZ3 / queries,
+        smtNanos / 1e6);
   }
 }
