@@ -7,6 +7,7 @@ module dev.symshapes.export {
   requires transitive dev.symshapes.expr;
   requires transitive com.google.common;
   requires info.picocli;
+  requires com.fasterxml.jackson.core;
   requires org.slf4j;
 
   exports dev.symshapes.export;

@@ -23,6 +23,7 @@ import dev.symshapes.solver.internal.Events;
 import dev.symshapes.solver.internal.ThreadOwner;
 import dev.symshapes.solver.internal.UndoLog;
 import dev.symshapes.solver.internal.UserFrames;
+import dev.symshapes.solver.smt.SmtTier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,6 +92,7 @@ public final class ShapeEnv implements AutoCloseable {
     private final List<ShapeEnvListener> listeners = new ArrayList<>();
     private LogSwitch logSwitch;
     private DecisionTier extraTier;
+    private boolean extraTierChosen;
     private final List<String> libraryPrefixes = new ArrayList<>();
     private Function<Sym, String> namer;
 
@@ -123,6 +125,18 @@ public final class ShapeEnv implements AutoCloseable {
     /** An extra decision tier tried last (the SMT tier); closed with the environment. */
     public Builder extraTier(DecisionTier t) {
       this.extraTier = checkNotNull(t, "extraTier");
+      this.extraTierChosen = true;
+      return this;
+    }
+
+    /**
+     * No tier after the axioms: decisions use constant folding, ranges and axioms only, as
+     * PyTorch's do, and Z3 is never loaded. The default is an {@link SmtTier} with the default
+     * budget.
+     */
+    public Builder noExtraTier() {
+      this.extraTier = null;
+      this.extraTierChosen = true;
       return this;
     }
 
@@ -151,6 +165,10 @@ public final class ShapeEnv implements AutoCloseable {
       }
       if (logSwitch == null) {
         logSwitch = LogSwitch.fromEnvironment();
+      }
+      if (!extraTierChosen) {
+        // Z3 is loaded only when a query first reaches tier 4.
+        extraTier = SmtTier.create();
       }
       return new ShapeEnv(this);
     }
