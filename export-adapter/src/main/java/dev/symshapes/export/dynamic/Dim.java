@@ -24,11 +24,11 @@ import java.util.regex.Pattern;
  * List<Dim> ds = Dim.dims("dx", "dy", "d1");   // three unrelated named dims
  * }</pre>
  *
- * <p>Named dims: the same name used for several input dimensions means that they are always
- * equal; a name is one range ({@code Dim.of("d", 2, 8)} and {@code Dim.of("d", 2, 9)} in one spec
- * are an error). The default range is {@code [0, int_oo]}, as in PyTorch; a dynamic dimension's
- * symbol is at least 2 (sizes 0 and 1 are always specialized), so the effective range of a named
- * dim is {@code [max(min, 2), max]}.
+ * <p>Named dims: the same name used for several input dimensions means that they are always equal;
+ * a name is one range ({@code Dim.of("d", 2, 8)} and {@code Dim.of("d", 2, 9)} in one spec are an
+ * error). The default range is {@code [0, int_oo]}, as in PyTorch; a dynamic dimension's symbol is
+ * at least 2 (sizes 0 and 1 are always specialized), so the effective range of a named dim is
+ * {@code [max(min, 2), max]}.
  *
  * <p>Derived dims are increasing integer-linear functions {@code A*dim + B} of a named dim ({@code
  * A >= 1}), built with {@link #times}, {@link #plus} and {@link #minus}; the root is always a named
@@ -123,9 +123,7 @@ public final class Dim {
   private static Dim named(String name, long min, Bound max) {
     checkNotNull(name, "name");
     checkArgument(
-        IDENTIFIER.matcher(name).matches(),
-        "Dim name must be a valid identifier, got %s",
-        name);
+        IDENTIFIER.matcher(name).matches(), "Dim name must be a valid identifier, got %s", name);
     checkArgument(min >= 0, "Dim %s: min (%s) must be >= 0", name, min);
     checkArgument(
         Bound.of(min).compareTo(max) <= 0,

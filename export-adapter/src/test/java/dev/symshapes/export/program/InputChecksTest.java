@@ -345,7 +345,13 @@ class InputChecksTest {
   @Test
   void t17RuntimeAssert() {
     ExportedModule m =
-        Export.export(new Models.CheckedItem(), new Object[] {scalar(32), randn(4)}).module();
+        Export.export(
+                new Models.CheckedItem(),
+                new Object[] {scalar(32), randn(4)},
+                java.util.Map.of(),
+                dev.symshapes.solver.ShapeEnv.builder(),
+                dev.symshapes.export.ExportMode.STRICT)
+            .module();
     assertThatThrownBy(() -> m.call(scalar(5), randn(4)))
         .isInstanceOf(RuntimeAssertionException.class)
         .hasMessage("Runtime assertion failed for expression u0 >= 10 on node 'ge_1'");

@@ -41,9 +41,9 @@ public record ConstraintViolation(
   }
 
   /**
-   * The bullet of the error message: {@code "  - "} and the sentence, then, when the causes are
-   * known, an indented line {@code "    Caused by: Eq(s1, 4) (runtime assert added at
-   * Foo.java:12 in forward)"}.
+   * The bullet of the error message: {@code " - "} and the sentence, then, when the causes are
+   * known, an indented line {@code " Caused by: Eq(s1, 4) (runtime assert added at Foo.java:12 in
+   * forward)"}.
    */
   public String bullet() {
     StringBuilder sb = new StringBuilder("  - ").append(message);

@@ -55,9 +55,9 @@ import java.util.Set;
  * </ol>
  *
  * <p>{@code Dim.DYNAMIC} dims are only checked for specialization, as PyTorch's relaxed
- * constraints; {@code Dim.AUTO} dims are never violated. Relations the spec declares (the same
- * name twice, derived dims) are expected: the caller adds them as guards before producing guards,
- * as PyTorch's {@code equalities_inputs} do.
+ * constraints; {@code Dim.AUTO} dims are never violated. Relations the spec declares (the same name
+ * twice, derived dims) are expected: the caller adds them as guards before producing guards, as
+ * PyTorch's {@code equalities_inputs} do.
  */
 public final class DimConstraints {
   private final ShapeEnv env;
@@ -117,11 +117,10 @@ public final class DimConstraints {
    * holds.
    *
    * @throws IllegalArgumentException if a spec's source has no binding in {@code produced}, or a
-   *     root has uses with different declared ranges, or a root that no input dimension is equal
-   *     to has no {@link DimSpec.Kind#PHANTOM_ROOT} spec
+   *     root has uses with different declared ranges, or a root that no input dimension is equal to
+   *     has no {@link DimSpec.Kind#PHANTOM_ROOT} spec
    */
-  public static ConstraintReport check(
-      ShapeEnv env, ProducedGuards produced, List<DimSpec> specs) {
+  public static ConstraintReport check(ShapeEnv env, ProducedGuards produced, List<DimSpec> specs) {
     checkNotNull(env, "env");
     checkNotNull(produced, "produced");
     checkNotNull(specs, "specs");
@@ -433,8 +432,7 @@ public final class DimConstraints {
                   + ".",
               causes));
     }
-    dimFixes.add(
-        new SuggestedFix.Relate(Target.dim(r.name), base.name, longOf(a), longOf(b)));
+    dimFixes.add(new SuggestedFix.Relate(Target.dim(r.name), base.name, longOf(a), longOf(b)));
   }
 
   private void relateToUnnamed(Root r, Source base) {
@@ -564,7 +562,9 @@ public final class DimConstraints {
     }
   }
 
-  /** For {@code Eq(Mod(s, m), 0)} on a plain root: {@code _dx = Dim('_dx', ..)}, {@code dx = m*_dx}. */
+  /**
+   * For {@code Eq(Mod(s, m), 0)} on a plain root: {@code _dx = Dim('_dx', ..)}, {@code dx = m*_dx}.
+   */
   private void divisibilityFix(Root r, BoolExpr g) {
     Optional<IntValue> m = Divisibility.modulus(g, r.linear.symbol());
     if (m.isEmpty() || !r.linear.a().isOne() || !r.linear.b().isZero()) {
@@ -574,9 +574,7 @@ public final class DimConstraints {
     IntValue mod = m.get();
     String fresh = "_" + r.name;
     IntValue lo =
-        inferred.lower().isFinite()
-            ? ceilDiv(inferred.lower().value(), mod)
-            : IntValue.ZERO;
+        inferred.lower().isFinite() ? ceilDiv(inferred.lower().value(), mod) : IntValue.ZERO;
     OptionalLong hi =
         inferred.upper().isFinite()
             ? OptionalLong.of(longOf(inferred.upper().value().floorDiv(mod)))

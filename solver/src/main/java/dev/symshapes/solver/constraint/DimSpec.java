@@ -8,9 +8,9 @@ import dev.symshapes.solver.Source;
 import java.util.Optional;
 
 /**
- * What a user declared about one input dimension (or one integer input), in the shape
- * environment's terms: the source whose value it is, where it was declared in the spec (for
- * messages and fixes), and the declaration.
+ * What a user declared about one input dimension (or one integer input), in the shape environment's
+ * terms: the source whose value it is, where it was declared in the spec (for messages and fixes),
+ * and the declaration.
  *
  * <ul>
  *   <li>{@link Kind#AUTO}: no promise ({@code Dim.AUTO}); listed so that fixes can name it;
@@ -75,14 +75,12 @@ public record DimSpec(
 
   /** {@code Dim.AUTO} at {@code specPath}. */
   public static DimSpec auto(Source source, String specPath) {
-    return new DimSpec(
-        source, specPath, Kind.AUTO, Optional.empty(), 1, 0, Optional.empty());
+    return new DimSpec(source, specPath, Kind.AUTO, Optional.empty(), 1, 0, Optional.empty());
   }
 
   /** {@code Dim.DYNAMIC} at {@code specPath}. */
   public static DimSpec dynamic(Source source, String specPath) {
-    return new DimSpec(
-        source, specPath, Kind.DYNAMIC, Optional.empty(), 1, 0, Optional.empty());
+    return new DimSpec(source, specPath, Kind.DYNAMIC, Optional.empty(), 1, 0, Optional.empty());
   }
 
   /** {@code coefficient*root + offset} at {@code specPath}, the root declared in {@code range}. */
@@ -107,13 +105,7 @@ public record DimSpec(
   public static DimSpec phantomRoot(
       Source source, String specPath, String root, IntRange rootRange) {
     return new DimSpec(
-        source,
-        specPath,
-        Kind.PHANTOM_ROOT,
-        Optional.of(root),
-        1,
-        0,
-        Optional.of(rootRange));
+        source, specPath, Kind.PHANTOM_ROOT, Optional.of(root), 1, 0, Optional.of(rootRange));
   }
 
   /** True for a NAMED spec that is its root ({@code dx}, not {@code 2*dx}). */

@@ -93,8 +93,7 @@ public sealed interface SuggestedFix
    * @param coefficient at least 1
    * @param offset any integer
    */
-  record Relate(Target target, String root, long coefficient, long offset)
-      implements SuggestedFix {
+  record Relate(Target target, String root, long coefficient, long offset) implements SuggestedFix {
     /** Checks the invariants. */
     public Relate {
       checkNotNull(target, "target");

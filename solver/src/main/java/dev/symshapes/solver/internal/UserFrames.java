@@ -34,6 +34,7 @@ public final class UserFrames {
           "dev.symshapes.export.ops",
           "dev.symshapes.export.trace",
           "dev.symshapes.export.graph",
+          "dev.symshapes.export.nn",
           "dev.symshapes.export.program",
           "dev.symshapes.export.passes",
           "dev.symshapes.export.dynamic",

@@ -1,12 +1,6 @@
 package dev.symshapes.solver.violations;
 
-import dev.symshapes.solver.constraint.ConstraintReport;
-import dev.symshapes.solver.constraint.ConstraintViolationException;
-import dev.symshapes.solver.constraint.DimConstraints;
-import dev.symshapes.solver.constraint.DimSpec;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.symshapes.expr.ExprFactory;
 import dev.symshapes.expr.IntExpr;
@@ -15,6 +9,10 @@ import dev.symshapes.solver.ProducedGuards;
 import dev.symshapes.solver.ShapeEnv;
 import dev.symshapes.solver.Source;
 import dev.symshapes.solver.SymbolSpec;
+import dev.symshapes.solver.constraint.ConstraintReport;
+import dev.symshapes.solver.constraint.ConstraintViolationException;
+import dev.symshapes.solver.constraint.DimConstraints;
+import dev.symshapes.solver.constraint.DimSpec;
 import dev.symshapes.solver.event.LogSwitch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,7 +39,8 @@ class DimConstraintsTest {
     ProducedGuards pg = env.produceGuards();
     ConstraintReport r = DimConstraints.check(env, pg, specs);
     assertThat(r.isSatisfied()).isFalse();
-    return masked(new ConstraintViolationException(r.violations(), r.suggestedFixes()).getMessage());
+    return masked(
+        new ConstraintViolationException(r.violations(), r.suggestedFixes()).getMessage());
   }
 
   private static DimSpec named(String input, int dim, String root, IntRange range) {
