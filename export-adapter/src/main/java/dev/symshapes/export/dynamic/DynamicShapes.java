@@ -182,7 +182,8 @@ public final class DynamicShapes {
       } else if (f instanceof SuggestedFix.Relate r) {
         out = derive(resolve(r.root()), r.coefficient(), r.offset());
       } else if (f instanceof SuggestedFix.NewRange n) {
-        Dim d = Dim.of(name).withMin(n.min());
+        // As printed: a minimum of at most 2 is left out (the default applies).
+        Dim d = n.min() > 2 ? Dim.of(name).withMin(n.min()) : Dim.of(name);
         out = n.max().isPresent() ? d.withMax(n.max().getAsLong()) : d;
       } else {
         throw new IllegalArgumentException("suggested fix '" + f + "' cannot apply to a dim");

@@ -486,9 +486,20 @@ public final class DimConstraints {
   // ---- 3. ranges ----
 
   private void ranges() {
+    Set<Sym> divisible = new HashSet<>();
+    for (BoolExpr g : produced.residualChecks()) {
+      for (Sym s : g.freeSymbols()) {
+        if (Divisibility.modulus(g, s).isPresent()) {
+          divisible.add(s);
+        }
+      }
+    }
     for (Root r : roots.values()) {
       if (r.specialized || r.related) {
         continue;
+      }
+      if (divisible.contains(r.linear.symbol())) {
+        continue; // the divisibility fix below gives the new root this range
       }
       IntRange inferred = env.bound(r.expr);
       IntRange declared = r.declared.tryIntersect(IntRange.atLeast(2)).orElse(r.declared);

@@ -546,9 +546,13 @@ public final class EnvCore {
     return facts;
   }
 
-  /** Used by produceGuards: whether {@code e} holds by replacements and ranges alone. */
+  /**
+   * Used by produceGuards: whether {@code e} holds by replacements and ranges alone. Known
+   * divisibility is not used: it comes from guards ({@code Eq(Mod(s0, 4), 0)}), so using it would
+   * drop the very guard that the program's input checks must evaluate.
+   */
   boolean impliedWithoutAxioms(BoolExpr e) {
-    BoolExpr r = decider.simplify(e);
+    BoolExpr r = refiner.replace(e);
     if (r.isConstant()) {
       return r.isTrue();
     }
