@@ -8,7 +8,20 @@ import java.util.Optional;
 /** The registry of {@link TutorialCase}s, in id order. */
 public final class TutorialCases {
   // One line per case, in id order; each case is a class of its own in this package.
-  private static final ImmutableList<TutorialCase> ALL = ImmutableList.of();
+  private static final ImmutableList<TutorialCase> ALL =
+      ImmutableList.of(
+          new T08DynamicSpecializes(),
+          new T09StaticDynamicConflict(),
+          new T12NamedDims(),
+          new T13SuggestedFixes(),
+          new T14SpecForms(),
+          new T15ItemTolist(),
+          new T16DataDependentGuard(),
+          new T17CheckExports(),
+          new T18UnbackedIndex(),
+          new T19CheckIndexRange(),
+          new T20SpecializeUnbacked(),
+          new T21RepeatUnbacked());
 
   private TutorialCases() {}
 

@@ -110,7 +110,8 @@ class DimTest {
             "Expected derived max value of dx + 1 to be <= 9223372036854775806. Please specify an"
                 + " appropriate max value for dx (currently 9223372036854775806)."),
         Arguments.of(
-            (Runnable) () -> Dim.of("dx", 5, 3), "Cannot create Dim with inconsistent min=5, max=3"),
+            (Runnable) () -> Dim.of("dx", 5, 3),
+            "Cannot create Dim with inconsistent min=5, max=3"),
         Arguments.of((Runnable) () -> Dim.of("dx", -1, 3), "Dim dx: min (-1) must be >= 0"),
         Arguments.of(
             (Runnable) () -> Dim.of("2dx"), "Dim name must be a valid identifier, got 2dx"),
@@ -125,8 +126,6 @@ class DimTest {
   @ParameterizedTest
   @MethodSource("badForms")
   void unsupportedFormsFailAtConstruction(Runnable build, String message) {
-    assertThatThrownBy(build::run)
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(message);
+    assertThatThrownBy(build::run).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
   }
 }

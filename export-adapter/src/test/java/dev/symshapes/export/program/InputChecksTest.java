@@ -137,7 +137,7 @@ class InputChecksTest {
             "T07 derived size s2*s3",
             AUTO_DYNAMIC_MODEL,
             new Object[] {randn(7, 5), randn(3), randn(5, 3), randn(16)},
-            "Expected input at *args[3].shape[0] to be equal to 15, but got 16"),
+            "Expected input at *args[3].shape[0] to be equal to s2*s3 = 15, but got 16"),
         Arguments.of(
             "T07 equal symbols (y.shape[1] is x.shape[0])",
             AUTO_DYNAMIC_MODEL,
