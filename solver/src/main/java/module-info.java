@@ -11,4 +11,5 @@ module dev.symshapes.solver {
   exports dev.symshapes.solver.event;
   exports dev.symshapes.solver.eval;
   exports dev.symshapes.solver.constraint;
+  exports dev.symshapes.solver.sample;
 }
