@@ -16,8 +16,8 @@ import java.util.Optional;
  * <ul>
  *   <li>{@link Kind#STATIC}: {@code L['x'].size()[1] == 3};
  *   <li>{@link Kind#LOWER} and {@link Kind#UPPER}: the bounds of the symbol the source binds,
- *       carried to the source ({@code 4 <= L['x'].size()[0]}, {@code L['x'].size()[0] <= 2048}
- *       for {@code 4*s1} with {@code s1} in {@code [1, 512]});
+ *       carried to the source ({@code 4 <= L['x'].size()[0]}, {@code L['x'].size()[0] <= 2048} for
+ *       {@code 4*s1} with {@code s1} in {@code [1, 512]});
  *   <li>{@link Kind#FORM}: a binding source of the form {@code a*s + b}, {@code a > 1}, must be
  *       {@code b} modulo {@code a} ({@code 4*s1}: divisible by 4);
  *   <li>{@link Kind#RELATION}: a source that equals an expression of symbols bound elsewhere
@@ -30,8 +30,8 @@ import java.util.Optional;
  * @param expr the source's expression ({@code 4*s1}, {@code 2*s0 + 1}, the constant); empty for
  *     guards
  * @param guard the guard, for GUARD rules
- * @param bound the bound carried to the source for LOWER/UPPER ({@code a*lo + b}), the constant
- *     of STATIC; empty otherwise
+ * @param bound the bound carried to the source for LOWER/UPPER ({@code a*lo + b}), the constant of
+ *     STATIC; empty otherwise
  * @param symbol the symbol a LOWER, UPPER or FORM rule's source binds
  * @param description the rule in PyTorch's guard words ({@code L['y'].size()[0] == 2*s0 + 1})
  */

@@ -11,9 +11,9 @@ import dev.symshapes.expr.IntExpr;
 import dev.symshapes.expr.IntValue;
 import dev.symshapes.expr.Sym;
 import dev.symshapes.expr.eval.ExprInterpreter;
+import dev.symshapes.expr.range.IntRange;
 import dev.symshapes.expr.solve.LinearSolver;
 import dev.symshapes.expr.solve.Solution;
-import dev.symshapes.expr.range.IntRange;
 import dev.symshapes.solver.ProducedGuards;
 import dev.symshapes.solver.ProducedGuards.SourceBinding;
 import dev.symshapes.solver.ShapeEnv;
@@ -41,8 +41,8 @@ import java.util.function.Predicate;
  * }
  * }</pre>
  *
- * <p>The rules are those an exported program checks on its inputs, derived independently here
- * from the bindings of the input sources: every symbol is bound by the first input source whose
+ * <p>The rules are those an exported program checks on its inputs, derived independently here from
+ * the bindings of the input sources: every symbol is bound by the first input source whose
  * expression is {@code a*s + b} in it (as the program's input checks bind it); that source carries
  * the symbol's range and, for {@code a > 1}, its form; every other source equals its expression;
  * and the residual guards hold. Symbols are drawn from their ranges (an unbounded range is cut at
@@ -175,8 +175,7 @@ public final class ShapeSampler {
         long[] ab = linear(expr).get();
         IntRange r = ranges.get(s.get());
         if (ab[0] > 1) {
-          out.add(
-              rule(Kind.FORM, src, expr, s.get(), null, src.name() + " == " + expr));
+          out.add(rule(Kind.FORM, src, expr, s.get(), null, src.name() + " == " + expr));
         }
         if (r.lower().isFinite()) {
           IntValue lo = carry(r.lower().value(), ab);
@@ -252,9 +251,9 @@ public final class ShapeSampler {
   }
 
   /**
-   * An assignment that breaks {@code rule} and follows every other rule; empty when none was
-   * found in {@link #MAX_ATTEMPTS} (some rules cannot be broken alone, such as a lower bound whose
-   * next smaller value would be a negative size).
+   * An assignment that breaks {@code rule} and follows every other rule; empty when none was found
+   * in {@link #MAX_ATTEMPTS} (some rules cannot be broken alone, such as a lower bound whose next
+   * smaller value would be a negative size).
    */
   public Optional<Assignment> violating(SampleRule rule, Random rnd) {
     checkNotNull(rule, "rule");

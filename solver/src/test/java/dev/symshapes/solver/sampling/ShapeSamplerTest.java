@@ -24,11 +24,14 @@ class ShapeSamplerTest {
 
   /** x: [s0, 3] with s0 in [4, 256]; y: [2*s0 + 1]; z: [4*s1] (s1 a phantom in [2, 8]). */
   private ProducedGuards program() {
-    IntExpr x0 = env.createSymbol(6, Source.size("x", 0), SymbolSpec.dynamic().withRange(IntRange.of(4, 256)));
+    IntExpr x0 =
+        env.createSymbol(
+            6, Source.size("x", 0), SymbolSpec.dynamic().withRange(IntRange.of(4, 256)));
     env.createSymbol(3, Source.size("x", 1), SymbolSpec.staticDim());
     IntExpr y0 = env.createSymbol(13, Source.size("y", 0));
     IntExpr z0 = env.createSymbol(12, Source.size("z", 0));
-    IntExpr dz = env.createSymbol(3, Source.named("dz"), SymbolSpec.dynamic().withRange(IntRange.of(2, 8)));
+    IntExpr dz =
+        env.createSymbol(3, Source.named("dz"), SymbolSpec.dynamic().withRange(IntRange.of(2, 8)));
     env.evaluateExpr(f.eq(y0, f.add(f.mul(f.integer(2), x0), f.integer(1))));
     env.evaluateExpr(f.eq(z0, f.mul(f.integer(4), dz)));
     env.evaluateExpr(f.ne(x0, z0));
@@ -81,7 +84,11 @@ class ShapeSamplerTest {
 
   @Test
   void aLowerBoundBelowZeroCannotBeBroken() {
-    IntExpr x0 = env.createSymbol(0, Source.size("x", 0), SymbolSpec.dynamic().withZeroOne(dev.symshapes.solver.ZeroOne.KEEP_SYMBOLIC));
+    IntExpr x0 =
+        env.createSymbol(
+            0,
+            Source.size("x", 0),
+            SymbolSpec.dynamic().withZeroOne(dev.symshapes.solver.ZeroOne.KEEP_SYMBOLIC));
     assertThat(x0.freeSymbols()).hasSize(1);
     ShapeSampler s = ShapeSampler.of(env, env.produceGuards());
     SampleRule lower = s.rules().get(0);
