@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The dims of a dynamic-shape spec, from declaration to constraint checking: PyTorch's {@code
@@ -303,16 +302,5 @@ final class SpecDims {
       }
     }
     return r.definedAt;
-  }
-
-  /** Whether the spec has any dim that the constraint check needs. */
-  boolean isEmpty() {
-    return uses.isEmpty();
-  }
-
-  /** The roots, for tests. */
-  Optional<IntExpr> rootExpr(String name) {
-    Root r = roots.get(name);
-    return r == null ? Optional.empty() : Optional.ofNullable(r.expr);
   }
 }
