@@ -1,12 +1,14 @@
 package dev.symshapes.export.dims;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.symshapes.export.Export;
 import dev.symshapes.export.dynamic.Dim;
 import dev.symshapes.export.dynamic.DynamicShapes;
 import dev.symshapes.export.program.ExportedProgram;
+import dev.symshapes.export.program.InputCheckException;
 import dev.symshapes.export.tensor.CreationKernels;
 import dev.symshapes.export.tensor.DType;
 import dev.symshapes.export.tensor.Generator;
@@ -15,6 +17,7 @@ import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
 import dev.symshapes.solver.constraint.ConstraintViolation;
 import dev.symshapes.solver.constraint.ConstraintViolationException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -340,5 +343,28 @@ class ViolationRoundTripTest {
                 + "  d1 = 4\n"
                 + "  dy = 2*dx + 1");
     assertThat(r.refined()).hasToString("{x=[Dim('dx', max=100), 4], y=[2*dx + 1, 4]}");
+  }
+
+  /** Adds one to two inputs. */
+  public static final class Two extends Module {
+    public Object forward(Tensor x, Tensor y) {
+      return new Object[] {x.add(1), y.add(1)};
+    }
+  }
+
+  @Test
+  void theSameNameMeansEqualSizes() {
+    Dim dx = Dim.of("dx", 2, 32);
+    ExportedProgram ep =
+        Export.export(
+            new Two(),
+            new Object[] {randn(5, 2), randn(5)},
+            spec("x", Arrays.asList(dx, null), "y", List.of(dx)));
+    assertThat(ep.printReadable()).contains("x: \"f32[s0, 2]\", y: \"f32[s0]\"");
+    assertThat(ep.guards().rangeConstraintsString()).isEqualTo("{s0: VR[2, 32]}");
+    assertThat(ep.module().call(randn(7, 2), randn(7))).isNotNull();
+    assertThatThrownBy(() -> ep.module().call(randn(7, 2), randn(8)))
+        .isInstanceOf(InputCheckException.class)
+        .hasMessage("Expected input at *args[1].shape[0] to be equal to 7, but got 8");
   }
 }

@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.symshapes.expr.BoolExpr;
-import dev.symshapes.expr.ExprFactory;
 import dev.symshapes.expr.ExprKind;
 import dev.symshapes.expr.IntExpr;
 import dev.symshapes.expr.IntValue;
@@ -61,7 +60,6 @@ import java.util.Set;
  */
 public final class DimConstraints {
   private final ShapeEnv env;
-  private final ExprFactory f;
   private final List<DimSpec> specs;
   private final Map<Source, IntExpr> bindings = new LinkedHashMap<>();
   private final Map<Sym, String> sourceNames = new HashMap<>();
@@ -100,7 +98,6 @@ public final class DimConstraints {
 
   private DimConstraints(ShapeEnv env, ProducedGuards produced, List<DimSpec> specs) {
     this.env = env;
-    this.f = env.factory();
     this.produced = produced;
     this.specs = specs;
     for (SourceBinding b : produced.bindings()) {
