@@ -13,4 +13,6 @@ module dev.symshapes.solver {
   exports dev.symshapes.solver.eval;
   exports dev.symshapes.solver.smt;
   exports dev.symshapes.solver.guardset;
+  exports dev.symshapes.solver.constraint;
+  exports dev.symshapes.solver.sample;
 }

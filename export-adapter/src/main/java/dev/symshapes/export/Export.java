@@ -27,6 +27,7 @@ import dev.symshapes.export.trace.TraceAccess;
 import dev.symshapes.export.trace.Tracer;
 import dev.symshapes.solver.ProducedGuards;
 import dev.symshapes.solver.ShapeEnv;
+import dev.symshapes.solver.constraint.DimConstraints;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -56,9 +57,12 @@ import java.util.Optional;
  * choice for booleans, floats and strings); for a tensor, a {@code List} (or array) with one entry
  * per dimension, or a {@code Map<Integer, ?>} from dimension index to entry (other dimensions
  * static); for a list input, a list of specs. An entry is {@link Dim#AUTO}, {@link Dim#DYNAMIC},
- * {@link Dim#STATIC}, {@code null} (static), or an integer: static, and the example must have that
- * size. Inputs missing from the map are static. Use a map that allows {@code null} values ({@code
- * HashMap}) to write {@code null} entries.
+ * {@link Dim#STATIC}, a named dim ({@code Dim.of("dx", 4, 256)}), a derived dim ({@code
+ * dx.times(2).plus(1)}), {@code null} (static), or an integer: static, and the example must have
+ * that size. Inputs missing from the map are static. Use a map that allows {@code null} values
+ * ({@code HashMap}) to write {@code null} entries. The same named dim on several dimensions makes
+ * them equal; after the trace, the program's facts are compared with the spec and every
+ * disagreement is reported at once, with suggested fixes.
  *
  * <p>{@code forward} may return tensors, {@link SymInt}s, {@link SymBool}s, constants, {@code
  * null}, and lists or arrays of these; the program's module returns them in the same structure.
@@ -80,12 +84,34 @@ public final class Export {
    * Exports with a spec and shape-environment settings (listeners, logging, extra tiers).
    *
    * @throws dev.symshapes.export.dynamic.DynamicShapesException if the spec does not fit the inputs
+   *     (the message names the spec path, such as {@code dynamic_shapes['y'][0]})
+   * @throws dev.symshapes.solver.constraint.ConstraintViolationException if the program needs
+   *     something the spec does not allow (a {@code Dim.DYNAMIC} or named dim specialized, named
+   *     dims related, a narrower range), with suggested fixes ({@link
+   *     dev.symshapes.export.dynamic.DynamicShapes#refine} applies them)
+   * @throws dev.symshapes.solver.DataDependentException if the model's code needs the value of data
+   *     (an {@code item()}) that {@code check(...)} calls have not bounded enough
    * @throws dev.symshapes.solver.ContradictionException if an integer in the spec is not the
    *     example's size ({@code Static shape constraint of 5 does not match input size of 4, for
    *     L['x'].size()[0]})
    */
   public static ExportedProgram export(
       Module module, Object[] args, Map<String, ?> dynamicShapes, ShapeEnv.Builder settings) {
+    return export(module, args, dynamicShapes, settings, ExportMode.NON_STRICT);
+  }
+
+  /**
+   * Exports with a spec, shape-environment settings, and the front end whose node names the program
+   * follows ({@link ExportMode}); throws as {@link #export(Module, Object[], Map,
+   * ShapeEnv.Builder)}.
+   */
+  public static ExportedProgram export(
+      Module module,
+      Object[] args,
+      Map<String, ?> dynamicShapes,
+      ShapeEnv.Builder settings,
+      ExportMode mode) {
+    checkNotNull(mode, "mode");
     checkNotNull(module, "module");
     checkNotNull(args, "args");
     checkNotNull(dynamicShapes, "dynamicShapes");
@@ -108,7 +134,8 @@ public final class Export {
     try {
       liftState(module, tracer, true, stateSpecs, state, swapped);
       liftState(module, tracer, false, stateSpecs, state, swapped);
-      ExportInputs inputs = new ExportInputs(tracer);
+      SpecDims dims = new SpecDims();
+      ExportInputs inputs = new ExportInputs(tracer, dims);
       Object[] fakeArgs = new Object[args.length];
       List<TreeSpec> argSpecs = new ArrayList<>(args.length);
       for (int i = 0; i < args.length; i++) {
@@ -124,13 +151,14 @@ public final class Export {
                 spec);
         argSpecs.add(spec[0]);
       }
+      dims.finishInputs(env);
       Object result = tracer.run(() -> module.call(fakeArgs));
 
       ExportOutputs outputs = new ExportOutputs(tracer);
       TreeSpec outSpec = outputs.flatten(result, "");
       g.output(outputs.graphOutputs());
       // Asserts on data-dependent values first: they use nodes (item) nothing else may use.
-      RuntimeAssertPass.run(tracer);
+      RuntimeAssertPass.run(tracer, mode);
       g.eliminateDeadCode(Export::hasSideEffect);
 
       // Lifted constants come after parameters and buffers and before the user inputs.
@@ -157,7 +185,10 @@ public final class Export {
       for (SymBool c : tracer.userChecks()) {
         env.check(c.expr());
       }
+      dims.addEqualities(env);
       ProducedGuards guards = env.produceGuards();
+      DimConstraints.check(env, guards, dims.constraints()).throwIfViolated();
+      guards = UsedSymbols.prune(guards, g, env);
 
       Map<Node, InputSpec> userSpecs = new HashMap<>();
       for (ExportInputs.Leaf l : inputs.leaves()) {
@@ -297,7 +328,7 @@ public final class Export {
         return constant(n, result);
       }
       if (result instanceof SymBool b && !b.isConstant()) {
-        if (!(b.handle() instanceof Node node)) {
+        if (!(TraceAccess.symBoolArg(tracer, b) instanceof Node node)) {
           throw new UnsupportedOperationException(
               "forward returned the symbolic boolean "
                   + b

@@ -11,6 +11,7 @@ import dev.symshapes.export.tensor.TensorData;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Tracer;
 import dev.symshapes.expr.range.IntRange;
+import dev.symshapes.solver.Source;
 import dev.symshapes.solver.SymbolSpec;
 import dev.symshapes.solver.ZeroOne;
 import java.util.ArrayList;
@@ -29,10 +30,12 @@ final class ExportInputs {
   record Leaf(Node node, ArgumentType type) {}
 
   private final Tracer tracer;
+  private final SpecDims dims;
   private final List<Leaf> leaves = new ArrayList<>();
 
-  ExportInputs(Tracer tracer) {
+  ExportInputs(Tracer tracer, SpecDims dims) {
     this.tracer = tracer;
+    this.dims = dims;
   }
 
   List<Leaf> leaves() {
@@ -124,7 +127,27 @@ final class ExportInputs {
     specOut[0] = TreeSpec.leaf();
     if (value instanceof Tensor t) {
       TensorData d = t.data();
-      Tensor fake = tracer.input(name, sourceBase, d, dimSpecs(d, spec, path));
+      List<Object> entries = dimEntries(d, spec, path);
+      List<SymbolSpec> symbolSpecs = new ArrayList<>(entries.size());
+      for (int i = 0; i < entries.size(); i++) {
+        Object e = entries.get(i);
+        symbolSpecs.add(
+            e instanceof Dim dim
+                ? dims.declare(dim, specPath(path, i), inputPath(path, i), d.size(i))
+                : staticSpec(e));
+      }
+      Tensor fake = tracer.input(name, sourceBase, d, symbolSpecs);
+      for (int i = 0; i < entries.size(); i++) {
+        if (entries.get(i) instanceof Dim dim) {
+          dims.bind(
+              dim,
+              specPath(path, i),
+              inputPath(path, i),
+              d.size(i),
+              new Source(sourceBase, Source.Property.SIZE, i),
+              fake.size(i).expr());
+        }
+      }
       leaves.add(new Leaf(nodeOf(fake), ArgumentType.TENSOR));
       return fake;
     }
@@ -140,12 +163,42 @@ final class ExportInputs {
         SymInt v = tracer.intInput(name, sourceBase, integer, s);
         Node n = tracer.graph().placeholders().get(tracer.graph().placeholders().size() - 1);
         leaves.add(new Leaf(n, v.isConstant() ? ArgumentType.CONSTANT : ArgumentType.SYM_INT));
+        dims.bind(
+            (Dim) spec,
+            "dynamic_shapes" + path,
+            "inputs" + path,
+            integer,
+            new Source(sourceBase, Source.Property.VALUE, -1),
+            v.expr());
         return v;
       }
-      if (spec instanceof Number) {
+      if (spec instanceof Dim) {
         throw new DynamicShapesException(
             "Unable to specify input integers as dynamic through named Dims. Please use"
-                + " Dim.AUTO/DYNAMIC instead.");
+                + " Dim.AUTO/DYNAMIC instead. (got "
+                + spec
+                + " at `dynamic_shapes"
+                + path
+                + "` for the integer input at `inputs"
+                + path
+                + "`)");
+      }
+      if (spec instanceof Integer || spec instanceof Long) {
+        long v = ((Number) spec).longValue();
+        if (v != integer) {
+          throw new DynamicShapesException(
+              "Expected inputs"
+                  + path
+                  + " = "
+                  + integer
+                  + " to be "
+                  + v
+                  + ", as specified at `dynamic_shapes"
+                  + path
+                  + "`");
+        }
+        leaves.add(new Leaf(tracer.constantInput(name, integer), ArgumentType.CONSTANT));
+        return value;
       }
       throw cannotAssociate(spec, path, "<class 'int'>");
     }
@@ -208,18 +261,39 @@ final class ExportInputs {
             + "` (expected None)");
   }
 
-  /** One symbol spec per dimension of a tensor from its entry in the spec. */
-  private static List<SymbolSpec> dimSpecs(TensorData d, Object spec, String path) {
-    List<SymbolSpec> out = new ArrayList<>(d.dim());
+  private static String specPath(String path, int i) {
+    return "dynamic_shapes" + path + "[" + i + "]";
+  }
+
+  private static String inputPath(String path, int i) {
+    return "inputs" + path + ".shape[" + i + "]";
+  }
+
+  /** A static dimension: {@code null} or an integer that the example must equal. */
+  private static SymbolSpec staticSpec(Object entry) {
+    if (entry == null) {
+      return SymbolSpec.staticDim();
+    }
+    // An integer: static, and the example must have this size ("Static shape constraint of
+    // ... does not match input size of ..." from the shape environment otherwise).
+    return SymbolSpec.staticDim().withRange(IntRange.exactly((Long) entry));
+  }
+
+  /**
+   * One entry per dimension of a tensor from its spec: a {@link Dim}, {@code null} (static) or a
+   * {@code Long} (static, checked against the example).
+   */
+  private static List<Object> dimEntries(TensorData d, Object spec, String path) {
+    List<Object> out = new ArrayList<>(d.dim());
     if (spec == null || spec == Dim.STATIC) {
       for (int i = 0; i < d.dim(); i++) {
-        out.add(SymbolSpec.staticDim());
+        out.add(null);
       }
       return out;
     }
     if (spec instanceof Map<?, ?> m) {
       for (int i = 0; i < d.dim(); i++) {
-        out.add(SymbolSpec.staticDim());
+        out.add(null);
       }
       for (Map.Entry<?, ?> e : m.entrySet()) {
         if (!(e.getKey() instanceof Integer i) || i < 0 || i >= d.dim()) {
@@ -234,7 +308,7 @@ final class ExportInputs {
                   + d.dim()
                   + " dimensions)");
         }
-        out.set(i, dimSpec(e.getValue(), spec, path, "mapped to index " + i, " but got "));
+        out.set(i, dimEntry(e.getValue(), spec, path, "mapped to index " + i, " but got "));
       }
       return out;
     }
@@ -268,24 +342,20 @@ final class ExportInputs {
               + " instead)");
     }
     for (int i = 0; i < dims.size(); i++) {
-      out.add(dimSpec(dims.get(i), spec, path, "#" + i, "but got "));
+      out.add(dimEntry(dims.get(i), spec, path, "#" + i, "but got "));
     }
     return out;
   }
 
-  private static SymbolSpec dimSpec(
-      Object dim, Object spec, String path, String which, String but) {
+  private static Object dimEntry(Object dim, Object spec, String path, String which, String but) {
     if (dim == null || dim == Dim.STATIC) {
-      return SymbolSpec.staticDim();
+      return null;
     }
-    if (dim == Dim.AUTO || dim == Dim.DYNAMIC) {
-      return SymbolSpec.dynamic();
+    if (dim instanceof Dim) {
+      return dim;
     }
-    Long v = dim instanceof Long || dim instanceof Integer ? ((Number) dim).longValue() : null;
-    if (v != null) {
-      // An integer: static, and the example must have this size ("Static shape constraint of
-      // ... does not match input size of ..." from the shape environment otherwise).
-      return SymbolSpec.staticDim().withRange(IntRange.exactly(v));
+    if (dim instanceof Long || dim instanceof Integer) {
+      return ((Number) dim).longValue();
     }
     throw new DynamicShapesException(
         "Unexpected dimension "

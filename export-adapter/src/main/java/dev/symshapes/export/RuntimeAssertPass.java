@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,8 +51,19 @@ import java.util.Set;
  * backed symbols only are not graph nodes: the exported module checks them on its inputs. Unlike
  * PyTorch, an assert that cannot be written as graph nodes fails the export instead of being
  * dropped silently.
+ *
+ * <p>In {@link ExportMode#STRICT}, the pass first runs without adding nodes, only taking the names
+ * its comparison nodes would get: PyTorch's strict export inserts the asserts into Dynamo's graph,
+ * traces that graph again (where those comparisons are named {@code ge}, {@code le}, ...) and then
+ * inserts them once more, so that the final nodes are {@code ge_1}, {@code le_1}.
  */
 final class RuntimeAssertPass {
+  /** Whether a run adds nodes or only takes the names its nodes would get. */
+  private enum Run {
+    RESERVE_NAMES,
+    INSERT
+  }
+
   static final OpDef ASSERT_SCALAR = AtenOps.ASSERT_SCALAR;
   static final OpDef SYM_CONSTRAIN_RANGE_FOR_SIZE = AtenOps.SYM_CONSTRAIN_RANGE_FOR_SIZE;
 
@@ -59,22 +71,27 @@ final class RuntimeAssertPass {
   private final ShapeEnv env;
   private final Tracer tracer;
   private final ExprFactory f;
+  private final Run run;
   private final Map<Expr, Object> exprToNode = new HashMap<>();
   private final Set<BoolExpr> added = new HashSet<>();
   private final Set<Sym> constrained = new HashSet<>();
   private final Map<Sym, List<BoolExpr>> rasBySymbol = new LinkedHashMap<>();
   private Node anchor;
 
-  private RuntimeAssertPass(Graph graph, ShapeEnv env, Tracer tracer) {
+  private RuntimeAssertPass(Graph graph, ShapeEnv env, Tracer tracer, Run run) {
     this.graph = graph;
     this.env = env;
     this.tracer = tracer;
     this.f = env.factory();
+    this.run = run;
   }
 
-  /** Runs the pass on the graph of {@code tracer}. */
-  static void run(Tracer tracer) {
-    new RuntimeAssertPass(tracer.graph(), tracer.env(), tracer).insert();
+  /** Runs the pass on the graph of {@code tracer}, naming nodes as {@code mode}'s front end. */
+  static void run(Tracer tracer, ExportMode mode) {
+    if (mode == ExportMode.STRICT) {
+      new RuntimeAssertPass(tracer.graph(), tracer.env(), tracer, Run.RESERVE_NAMES).insert();
+    }
+    new RuntimeAssertPass(tracer.graph(), tracer.env(), tracer, Run.INSERT).insert();
   }
 
   private void insert() {
@@ -125,7 +142,7 @@ final class RuntimeAssertPass {
     if (constrained.contains(i0)) {
       return;
     }
-    if (env.isSizeLike(i0)) {
+    if (env.isSizeLike(i0) && run == Run.INSERT) {
       anchor =
           graph.callAfter(
               anchor,
@@ -187,6 +204,10 @@ final class RuntimeAssertPass {
       return;
     }
     Object cond = materialize(e);
+    if (run == Run.RESERVE_NAMES) {
+      added.add(e);
+      return;
+    }
     String name = cond instanceof Node n ? n.name() : String.valueOf(cond);
     anchor =
         graph.callAfter(
@@ -217,9 +238,13 @@ final class RuntimeAssertPass {
       case SYMBOL:
         {
           Sym s = (Sym) e;
+          Optional<Node> defined = tracer.definingNode(s);
+          if (defined.isEmpty() && run == Run.RESERVE_NAMES) {
+            out = new Object(); // a stand-in: only the names of comparisons matter here
+            break;
+          }
           Node n =
-              tracer
-                  .definingNode(s)
+              defined
                   .or(() -> tracer.sizeNodeAfter(s, lastPlaceholder()))
                   .orElseThrow(() -> cannot(s));
           out = n;
@@ -338,7 +363,11 @@ final class RuntimeAssertPass {
     return op(name, c, materialize(c.intArg(0)), materialize(c.intArg(1)));
   }
 
-  private Node op(String name, Expr value, Object... args) {
+  private Object op(String name, Expr value, Object... args) {
+    if (run == Run.RESERVE_NAMES) {
+      graph.freshName(new Target.SymOp(name).baseName());
+      return new Object(); // a stand-in that hash-conses like the node it names
+    }
     Object val =
         value instanceof IntExpr ie
             ? SymInt.of(ie, tracer, null)

@@ -1,6 +1,7 @@
 package dev.symshapes.export.ops;
 
 import com.google.common.collect.ImmutableList;
+import dev.symshapes.export.spi.SymBool;
 import dev.symshapes.export.spi.SymInt;
 import dev.symshapes.export.spi.TensorMeta;
 import dev.symshapes.export.tensor.DType;
@@ -98,7 +99,9 @@ final class Metas {
       boolean bIsOne = !aIsOne && memo.orFalse(sb.eq(1));
       if (!aIsOne && !bIsOne) {
         int dim = i;
-        Guarding.check(ctx, sa.eq(sb), () -> broadcastMessage(sa, sb, dim, a, b));
+        // Python reflects `4 == s3` to `s3 == 4`, so a constant sizeA is compared the other way.
+        SymBool same = sa.isConstant() && !sb.isConstant() ? sb.eq(sa) : sa.eq(sb);
+        Guarding.check(ctx, same, () -> broadcastMessage(sa, sb, dim, a, b));
       }
       out[i] = aIsOne ? sb : sa;
     }

@@ -385,6 +385,11 @@ final class InputChecks {
           "Expected input at " + path + " to be equal to " + expected + ", but got " + a);
     }
 
+    /** {@code to be equal to 2*s0 = 12}: names the rule and its value at the bound symbols. */
+    final InputCheckException notEqual(IntExpr rule, Object expected, long a) {
+      return notEqual(rule + " = " + expected, a);
+    }
+
     final void checkRange(long a, long min, long max) {
       if (a < min) {
         throw new InputCheckException(
@@ -474,12 +479,12 @@ final class InputChecks {
       } catch (ArithmeticException overflow) {
         IntValue x = exprs.exact(expr, v);
         if (!x.equals(IntValue.of(a))) {
-          throw notEqual(x, a);
+          throw notEqual(expr, x, a);
         }
         return;
       }
       if (a != expected) {
-        throw notEqual(expected, a);
+        throw notEqual(expr, expected, a);
       }
     }
   }
@@ -609,12 +614,12 @@ final class InputChecks {
       } catch (ArithmeticException overflow) {
         IntValue x = exprs.exact(expr, v);
         if (!x.equals(IntValue.of(a))) {
-          throw notEqual(x, a);
+          throw notEqual(expr, x, a);
         }
         return;
       }
       if (a != expected) {
-        throw notEqual(expected, a);
+        throw notEqual(expr, expected, a);
       }
     }
   }

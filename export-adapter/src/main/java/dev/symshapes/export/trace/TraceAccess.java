@@ -1,5 +1,6 @@
 package dev.symshapes.export.trace;
 
+import dev.symshapes.export.spi.SymBool;
 import dev.symshapes.export.spi.SymInt;
 
 /**
@@ -27,5 +28,10 @@ public final class TraceAccess {
   /** The graph argument for a symbolic integer. */
   public static Object symArg(Tracer tracer, SymInt s) {
     return tracer.symArg(s);
+  }
+
+  /** The graph argument for a symbolic boolean (its node, made now if it was recorded lazily). */
+  public static Object symBoolArg(Tracer tracer, SymBool b) {
+    return tracer.toNodeArg(b);
   }
 }

@@ -49,6 +49,7 @@ public final class Tracer implements SymContext, MetaContext {
   private final List<SymBool> userChecks = new ArrayList<>();
   private final Map<TensorData, Node> constants = new java.util.LinkedHashMap<>();
   private final List<Map.Entry<String, TensorData>> liftedConstants = new ArrayList<>();
+  private String callOrigin;
 
   private record InputDim(Node placeholder, int dim) {}
 
@@ -245,7 +246,14 @@ public final class Tracer implements SymContext, MetaContext {
       metaArgs.add(toMeta(a));
       nodeArgs.add(toNodeArg(a));
     }
-    Object out = meta.apply(this, metaArgs);
+    String previous = callOrigin;
+    callOrigin = UnbackedOrigins.describe(op, nodeArgs);
+    Object out;
+    try {
+      out = meta.apply(this, metaArgs);
+    } finally {
+      callOrigin = previous;
+    }
     Node node = graph.call(new Target.Op(op), nodeArgs, new LinkedHashMap<>(), out);
     Object result = wrap(out, node);
     if (op.mutates()
@@ -293,7 +301,7 @@ public final class Tracer implements SymContext, MetaContext {
       return symArg(s);
     }
     if (a instanceof SymBool b) {
-      return b.handle() != null ? b.handle() : (Object) b.expr().isTrue();
+      return b.handle() != null ? force(b.handle()) : (Object) b.expr().isTrue();
     }
     if (a instanceof Integer i) {
       return (long) i;
@@ -325,7 +333,7 @@ public final class Tracer implements SymContext, MetaContext {
    */
   Object symArg(SymInt s) {
     if (s.handle() != null) {
-      return s.handle();
+      return force(s.handle());
     }
     IntExpr e = env.replace(s.expr());
     if (e.constantValue() != null) {
@@ -383,13 +391,48 @@ public final class Tracer implements SymContext, MetaContext {
 
   // ---- SymContext / MetaContext ----
 
+  /**
+   * Records symbolic arithmetic lazily, as PyTorch's proxy tracing does ({@code make_fx} makes a
+   * SymInt's node only when something uses it): the {@code operator} node is added to the graph the
+   * first time a graph op, an output or another recorded node uses the value. Values used only to
+   * decide Java branches or passed to {@code check} make no node and take no name.
+   */
   @Override
   public Object recordSymOp(String op, List<Object> args, Expr result) {
     Object val =
         result instanceof IntExpr ie
             ? SymInt.of(ie, this, null)
             : SymBool.of((BoolExpr) result, this, null);
-    return graph.call(new Target.SymOp(op), args, new LinkedHashMap<>(), val);
+    return new PendingSymOp(new Target.SymOp(op), List.copyOf(args), val);
+  }
+
+  /** A recorded symbolic op whose node is made when first used. */
+  private static final class PendingSymOp {
+    final Target.SymOp target;
+    final List<Object> args;
+    final Object val;
+    Node node;
+
+    PendingSymOp(Target.SymOp target, List<Object> args, Object val) {
+      this.target = target;
+      this.args = args;
+      this.val = val;
+    }
+  }
+
+  /** The graph argument for a handle: its node, made now if it was recorded lazily. */
+  Object force(Object handle) {
+    if (!(handle instanceof PendingSymOp p)) {
+      return handle;
+    }
+    if (p.node == null) {
+      List<Object> args = new ArrayList<>(p.args.size());
+      for (Object a : p.args) {
+        args.add(force(a));
+      }
+      p.node = graph.call(p.target, args, new LinkedHashMap<>(), p.val);
+    }
+    return p.node;
   }
 
   @Override
@@ -398,9 +441,18 @@ public final class Tracer implements SymContext, MetaContext {
     userChecks.add(condition);
   }
 
+  /**
+   * A new unbacked symbol; when the op being traced is one whose result has a short Java spelling
+   * ({@code x.item()}, {@code y.select(0, 1).item()}), that spelling is the symbol's source, so
+   * that data-dependent errors name the value the way the user's code reads it.
+   */
   @Override
   public SymInt newUnbackedSymInt() {
-    return SymInt.of(env.createUnbackedSymInt(), this, null);
+    Sym u =
+        callOrigin == null
+            ? env.createUnbackedSymInt()
+            : env.createUnbackedSymInt(Source.named(callOrigin));
+    return SymInt.of(u, this, null);
   }
 
   @Override

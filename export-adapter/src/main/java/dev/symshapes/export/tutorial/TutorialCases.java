@@ -14,8 +14,20 @@ public final class TutorialCases {
           new T03HostValues(),
           new T06StaticShapes(),
           new T07AutoDims(),
+          new T08DynamicSpecializes(),
+          new T09StaticDynamicConflict(),
           new T10GuardsFromChecks(),
           new T11ZeroOneSpecialization(),
+          new T12NamedDims(),
+          new T13SuggestedFixes(),
+          new T14SpecForms(),
+          new T15ItemTolist(),
+          new T16DataDependentGuard(),
+          new T17CheckExports(),
+          new T18UnbackedIndex(),
+          new T19CheckIndexRange(),
+          new T20SpecializeUnbacked(),
+          new T21RepeatUnbacked(),
           new T25RunningPrograms());
 
   private TutorialCases() {}

@@ -114,8 +114,14 @@ class ExportFlowTest {
 
   @Test
   void t17PrintsTheRuntimeAsserts() {
+    // The tutorial's names come from PyTorch's strict export (ge_1, le_1).
     ExportedProgram ep =
-        Export.export(new Models.CheckedItem(), new Object[] {scalar(32), randn(4)});
+        Export.export(
+            new Models.CheckedItem(),
+            new Object[] {scalar(32), randn(4)},
+            Map.of(),
+            ShapeEnv.builder(),
+            dev.symshapes.export.ExportMode.STRICT);
     assertThat(ep.printReadable())
         .isEqualTo(
             "class GraphModule(torch.nn.Module):\n"

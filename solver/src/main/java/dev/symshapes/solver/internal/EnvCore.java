@@ -444,15 +444,47 @@ public final class EnvCore {
         sizeLike.add(s.name());
       }
     }
-    ImmutableList<String> checks =
-        suggest ? suggestChecks((BoolExpr) refiner.replace(e)) : ImmutableList.of();
+    BoolExpr cond = suggest ? (BoolExpr) refiner.replace(e) : null;
+    ImmutableList<String> checks = suggest ? suggestChecks(cond) : ImmutableList.of();
     return new DataDependentException(
         description,
         e,
         hinted.toString(),
         sizeLike.isEmpty() ? "none" : String.join(", ", sizeLike),
         loc.get(),
-        checks);
+        checks,
+        suggest ? checksNote(cond) : Optional.empty());
+  }
+
+  /**
+   * How the suggested checks name data-dependent values: {@code These checks write u0 as x.item(),
+   * the value read at Foo.java:12 in forward; check the variable that holds it.}
+   */
+  private Optional<String> checksNote(BoolExpr cond) {
+    List<Sym> syms = new ArrayList<>(unbackedIn(cond));
+    syms.sort((a, b) -> a.name().compareTo(b.name()));
+    List<String> parts = new ArrayList<>();
+    for (Sym s : syms) {
+      String name = namer.apply(s);
+      if (name.equals(s.name())) {
+        continue;
+      }
+      SymbolInfo si = facts.info.get(s);
+      String where =
+          si == null
+              ? ""
+              : si.location().map(l -> ", the value read at " + l.describe()).orElse("");
+      parts.add(s.name() + " as " + name + where);
+    }
+    if (parts.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "These checks write "
+            + String.join(" and ", parts)
+            + "; check the variable that holds "
+            + (parts.size() == 1 ? "it" : "each value")
+            + ".");
   }
 
   /** Two checks, one the negation of the other, that decide {@code c}. */
@@ -514,9 +546,13 @@ public final class EnvCore {
     return facts;
   }
 
-  /** Used by produceGuards: whether {@code e} holds by replacements and ranges alone. */
+  /**
+   * Used by produceGuards: whether {@code e} holds by replacements and ranges alone. Known
+   * divisibility is not used: it comes from guards ({@code Eq(Mod(s0, 4), 0)}), so using it would
+   * drop the very guard that the program's input checks must evaluate.
+   */
   boolean impliedWithoutAxioms(BoolExpr e) {
-    BoolExpr r = decider.simplify(e);
+    BoolExpr r = refiner.replace(e);
     if (r.isConstant()) {
       return r.isTrue();
     }

@@ -133,6 +133,13 @@ public final class Refiner {
         if (sol instanceof Solution.Solved solved) {
           IntRange rb = bound(solved.relation().rhs(), a, src);
           narrow(b, rb, fact);
+        } else {
+          // a = k*b + c has no exact solution for b (a/4), but b's integer range is still
+          // [ceil((lo - c)/k), floor((hi - c)/k)]: PyTorch bounds the rational solution.
+          IntRange rb = scaledPreimage(tgt, b, src);
+          if (rb != null) {
+            narrow(b, rb, fact);
+          }
         }
         tb = bound(tgt);
       }
@@ -143,6 +150,31 @@ public final class Refiner {
     facts.putReplacement(new Replacement(a, tgt, reason, fact));
     events.setReplacement(a.name(), tgt.toString(), reason.label(), facts.range(a).toString());
     facts.axioms.reindex(a, this::replace);
+  }
+
+  /**
+   * For {@code tgt = k*b + c} ({@code k > 0}) the values of {@code b} that put {@code tgt} in
+   * {@code r}; null for other forms.
+   */
+  private static IntRange scaledPreimage(IntExpr tgt, Sym b, IntRange r) {
+    if (!(tgt instanceof dev.symshapes.expr.Add add)
+        || add.termCount() != 1
+        || add.monomials().get(0) != b
+        || add.coefficients().get(0).signum() <= 0) {
+      return null;
+    }
+    IntValue k = add.coefficients().get(0);
+    IntValue c = add.constant();
+    Bound lo = r.lower();
+    Bound hi = r.upper();
+    if (lo.isFinite()) {
+      IntValue v = lo.value().subtract(c);
+      lo = Bound.of(v.add(k).subtract(IntValue.ONE).floorDiv(k));
+    }
+    if (hi.isFinite()) {
+      hi = Bound.of(hi.value().subtract(c).floorDiv(k));
+    }
+    return lo.compareTo(hi) <= 0 ? IntRange.of(lo, hi) : null;
   }
 
   /** Narrows {@code s}'s range to {@code r}, logging the change; an empty result is an error. */

@@ -35,6 +35,7 @@ public final class UserFrames {
           "dev.symshapes.export.trace",
           "dev.symshapes.export.nn",
           "dev.symshapes.export.graph",
+          "dev.symshapes.export.nn",
           "dev.symshapes.export.program",
           "dev.symshapes.export.passes",
           "dev.symshapes.export.dynamic",
