@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.symshapes.export.Export;
+import dev.symshapes.export.ExportMode;
 import dev.symshapes.export.dynamic.Dim;
 import dev.symshapes.export.dynamic.DynamicShapesException;
 import dev.symshapes.export.ops.RuntimeAssertionException;
@@ -15,6 +16,7 @@ import dev.symshapes.export.tensor.TensorData;
 import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.solver.ContradictionException;
+import dev.symshapes.solver.ShapeEnv;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -121,7 +123,7 @@ class ExportFlowTest {
             new Object[] {scalar(32), randn(4)},
             Map.of(),
             ShapeEnv.builder(),
-            dev.symshapes.export.ExportMode.STRICT);
+            ExportMode.STRICT);
     assertThat(ep.printReadable())
         .isEqualTo(
             "class GraphModule(torch.nn.Module):\n"

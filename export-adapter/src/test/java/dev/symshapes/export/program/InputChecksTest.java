@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.base.Suppliers;
 import dev.symshapes.export.Export;
+import dev.symshapes.export.ExportMode;
 import dev.symshapes.export.dynamic.Dim;
 import dev.symshapes.export.nn.Linear;
 import dev.symshapes.export.ops.RuntimeAssertionException;
@@ -352,7 +353,7 @@ class InputChecksTest {
                 new Object[] {scalar(32), randn(4)},
                 java.util.Map.of(),
                 dev.symshapes.solver.ShapeEnv.builder(),
-                dev.symshapes.export.ExportMode.STRICT)
+                ExportMode.STRICT)
             .module();
     assertThatThrownBy(() -> m.call(scalar(5), randn(4)))
         .isInstanceOf(RuntimeAssertionException.class)

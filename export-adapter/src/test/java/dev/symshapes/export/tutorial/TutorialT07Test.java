@@ -68,7 +68,7 @@ class TutorialT07Test {
             > ep.module().call(randn(7, 5), randn(3), randn(5, 3), randn(15))
             (f32[7, 3], f32[15])
             > ep.module().call(randn(7, 5), randn(3), randn(5, 3), randn(16))
-            InputCheckException: Expected input at *args[3].shape[0] to be equal to 15, but got 16
+            InputCheckException: Expected input at *args[3].shape[0] to be equal to s2*s3 = 15, but got 16
             """);
   }
 
