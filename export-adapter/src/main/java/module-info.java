@@ -8,6 +8,7 @@ module dev.symshapes.export {
   requires transitive com.google.common;
   requires info.picocli;
   requires org.slf4j;
+  requires com.fasterxml.jackson.databind;
 
   exports dev.symshapes.export;
   exports dev.symshapes.export.spi;
@@ -18,6 +19,7 @@ module dev.symshapes.export {
   exports dev.symshapes.export.program;
   exports dev.symshapes.export.dynamic;
   exports dev.symshapes.export.tutorial;
+  exports dev.symshapes.export.serde;
 
   // The CLI is not API; picocli reads its annotations reflectively.
   opens dev.symshapes.export.cli to
