@@ -88,6 +88,8 @@ public final class Main implements Callable<Integer> {
   static CommandLine commandLine(InputStream in) {
     CommandLine root = new CommandLine(new Main());
     root.addSubcommand(ExprCommand.create(in));
+    root.addSubcommand(new InspectCommand());
+    root.addSubcommand(new CheckCommand());
     root.addSubcommand(new CommandLine.HelpCommand());
     // Expressions may start with '-' ("-u0 > 60"), so an unknown option is an expression; and
     // "-h0" is not "-h" followed by "0".

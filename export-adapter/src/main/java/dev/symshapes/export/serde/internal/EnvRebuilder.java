@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  *       not added (the program still checks it when it runs).
  * </ol>
  */
-final class EnvRebuilder {
+public final class EnvRebuilder {
   private static final Pattern BACKED = Pattern.compile("s(\\d+)");
   private static final Pattern UNBACKED = Pattern.compile("u(\\d+)");
 
@@ -57,10 +57,49 @@ final class EnvRebuilder {
       Map<Sym, Source> sources,
       List<GraphModule> graphs,
       int maxSymbolIndex) {
+    Map<Sym, IntValue> hints = solveHints(values, env.factory());
+    Map<Integer, Sym> unbacked =
+        createSymbols(env, values.symbols, hints::get, ranges, sources, maxSymbolIndex);
+    ExprFactory f = env.factory();
+    GraphModule main = graphs.get(0);
+    for (Sym u : ProgramFacts.sizeLike(main)) {
+      if (unbacked.containsValue(u)) {
+        env.constrainRangeForSize(u, IntRange.atLeast(0));
+      }
+    }
+    for (Map.Entry<IntExpr, IntRange> e : ranges.entrySet()) {
+      if (e.getKey() instanceof Sym u && unbacked.containsValue(u)) {
+        IntRange r = e.getValue();
+        if (r.lower().isFinite()) {
+          addFact(env, f.ge(u, f.integer(r.lower().value())));
+        }
+        if (r.upper().isFinite()) {
+          addFact(env, f.le(u, f.integer(r.upper().value())));
+        }
+      }
+    }
+    ProgramFacts.asserts(main).forEach(a -> addFact(env, a.condition()));
+  }
+
+  /**
+   * Creates {@code symbols} in {@code env} in index order, backed ones ({@code s<n>}) with their
+   * hint and declared range, unbacked ones ({@code u<n>}) without; fills skipped indices with
+   * unused symbols. Returns the unbacked symbols by index.
+   *
+   * @throws SerdeException for a symbol that is not {@code s<n>} or {@code u<n>}, an index above
+   *     {@code maxSymbolIndex}, or a hint outside the declared range
+   */
+  public static Map<Integer, Sym> createSymbols(
+      ShapeEnv env,
+      Iterable<Sym> symbols,
+      java.util.function.Function<Sym, IntValue> hintOf,
+      Map<? extends IntExpr, IntRange> ranges,
+      Map<Sym, Source> sources,
+      int maxSymbolIndex) {
     ExprFactory f = env.factory();
     Map<Integer, Sym> backed = new TreeMap<>();
     Map<Integer, Sym> unbacked = new TreeMap<>();
-    for (Sym s : values.symbols) {
+    for (Sym s : symbols) {
       Matcher b = BACKED.matcher(s.name());
       Matcher u = UNBACKED.matcher(s.name());
       Matcher m = b.matches() ? b : u.matches() ? u : null;
@@ -77,7 +116,6 @@ final class EnvRebuilder {
       }
       (m == b ? backed : unbacked).put(Integer.parseInt(m.group(1)), s);
     }
-    Map<Sym, IntValue> hints = solveHints(values, f);
     if (!backed.isEmpty()) {
       int last = ((TreeMap<Integer, Sym>) backed).lastKey();
       for (int i = 0; i <= last; i++) {
@@ -88,7 +126,7 @@ final class EnvRebuilder {
         if (declared != null && !declared.isSingleton()) {
           spec = spec.withRange(declared);
         }
-        IntValue hint = s == null ? null : hints.get(s);
+        IntValue hint = s == null ? null : hintOf.apply(s);
         if (hint == null) {
           hint = smallest(declared);
         }
@@ -96,7 +134,10 @@ final class EnvRebuilder {
           throw new SerdeException(
               "backed symbol " + want + " has the example value " + hint + ", which is not a size");
         }
-        Source source = s == null ? Source.named("unused symbol " + want) : sources.getOrDefault(s, Source.named(want.name()));
+        Source source =
+            s == null
+                ? Source.named("unused symbol " + want)
+                : sources.getOrDefault(s, Source.named(want.name()));
         IntExpr made;
         try {
           made = env.createSymbol(hint.longValueExact(), source, spec);
@@ -117,44 +158,11 @@ final class EnvRebuilder {
         }
       }
     }
-    List<BoolExpr> asserts = new ArrayList<>();
-    for (GraphModule gm : graphs) {
-      for (Node n : gm.graph().nodes()) {
-        if (!(n.target() instanceof Target.Op op)) {
-          continue;
-        }
-        String name = op.op().schema().name();
-        if (name.equals("sym_constrain_range_for_size")
-            && !n.args().isEmpty()
-            && n.args().get(0) instanceof Node x
-            && x.val() instanceof SymInt v
-            && v.expr() instanceof Sym u
-            && unbacked.containsValue(u)) {
-          env.constrainRangeForSize(u, IntRange.atLeast(0));
-        } else if (name.equals("_assert_scalar")
-            && !n.args().isEmpty()
-            && n.args().get(0) instanceof Node c
-            && c.val() instanceof SymBool b) {
-          asserts.add(b.expr());
-        }
-      }
-    }
-    for (Map.Entry<IntExpr, IntRange> e : ranges.entrySet()) {
-      if (e.getKey() instanceof Sym u && unbacked.containsValue(u)) {
-        IntRange r = e.getValue();
-        if (r.lower().isFinite()) {
-          addFact(env, f.ge(u, f.integer(r.lower().value())));
-        }
-        if (r.upper().isFinite()) {
-          addFact(env, f.le(u, f.integer(r.upper().value())));
-        }
-      }
-    }
-    asserts.forEach(a -> addFact(env, a));
+    return unbacked;
   }
 
   /** Adds a fact unless it contradicts what is known (it is still checked when the program runs). */
-  static void addFact(ShapeEnv env, BoolExpr e) {
+  public static void addFact(ShapeEnv env, BoolExpr e) {
     if (e.isConstant()) {
       return;
     }
