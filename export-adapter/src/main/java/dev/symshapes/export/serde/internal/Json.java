@@ -75,23 +75,23 @@ public final class Json {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
     ObjectMapper m = JsonMapper.builder(factory).build();
-    try (JsonParser p = factory.createParser(text)) {
-      p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-      JsonNode n = m.readTree(p);
+    try (JsonParser parser = factory.createParser(text)) {
+      parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      JsonNode n = m.readTree(parser);
       if (n == null) {
         throw new SerdeException(what + ": empty document");
       }
-      if (p.nextToken() != null) {
+      if (parser.nextToken() != null) {
         throw new SerdeException(what + ": text after the JSON value");
       }
       return n;
     } catch (StreamConstraintsException e) {
+      // The parser's position is not where the limit was hit (it reads ahead), so none is given.
       String msg = e.getOriginalMessage();
       if (msg.contains("nesting depth")) {
-        throw new SerdeException(
-            what + ": JSON nested deeper than " + maxDepth + " levels (" + location(e) + ")", e);
+        throw new SerdeException(what + ": JSON nested deeper than " + maxDepth + " levels", e);
       }
-      throw new SerdeException(what + ": " + msg + " (" + location(e) + ")", e);
+      throw new SerdeException(what + ": " + msg, e);
     } catch (JsonProcessingException e) {
       throw new SerdeException(
           what + ": not valid JSON: " + e.getOriginalMessage() + " (" + location(e) + ")", e);

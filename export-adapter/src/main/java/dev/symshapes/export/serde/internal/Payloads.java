@@ -112,7 +112,7 @@ public final class Payloads {
     if (numel > maxElements || storage > maxElements) {
       throw new SerdeException(
           path + ": a tensor of " + numel + " elements over a storage of " + storage
-              + " is larger than symshapes' tensors (" + maxElements + " elements)");
+              + " elements is larger than symshapes' tensors (" + maxElements + " elements)");
     }
     return new Layout(dtype, sizes, strides, offset, storage);
   }
