@@ -499,7 +499,11 @@ public final class SymExprText {
         expect('=');
         identifier();
       }
-      return f.symbol(name);
+      try {
+        return f.symbol(name);
+      } catch (IllegalArgumentException e) {
+        throw error("'" + name + "' is not a symbol name (" + e.getMessage() + ")");
+      }
     }
   }
 }
