@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
       "  $ symshapes check model.pt2 --shapes \"x=[8,100] y=[8,100]\"",
       "  ok: x=[8, 100] y=[8, 100]",
       "  $ symshapes check model.pt2 --shapes \"x=[8,100] y=[3,100]\"",
-      "  fails: Expected input at *args[1].shape[0] to be equal to 8, but got 3. If you meant ...",
+      "  fails: Expected input at *args[1].shape[0] to be equal to 8, but got 3. ...",
       "%nSHAPES names every user input (placeholders, in the program's printed order): a tensor by"
           + " its shape [d0,d1,...], an integer, float or boolean input by its value (16, 0.5,"
           + " True), None, or a string in quotes.",
