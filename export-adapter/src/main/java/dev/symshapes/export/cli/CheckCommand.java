@@ -81,7 +81,11 @@ final class CheckCommand implements Callable<Integer> {
       if (!names.contains(name)) {
         throw new ParameterException(
             spec.commandLine(),
-            "--shapes: the program has no input '" + name + "' (its inputs: " + String.join(", ", names) + ")");
+            "--shapes: the program has no input '"
+                + name
+                + "' (its inputs: "
+                + String.join(", ", names)
+                + ")");
       }
     }
     List<Object> leaves = new ArrayList<>();

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The {@code --shapes} argument of {@code symshapes check}: {@code name=value} items separated by
- * spaces, where a value is a shape {@code [8,100]} (spaces allowed inside the brackets), an integer,
- * a float, {@code True}, {@code False}, {@code None}, or a string in single or double quotes.
+ * spaces, where a value is a shape {@code [8,100]} (spaces allowed inside the brackets), an
+ * integer, a float, {@code True}, {@code False}, {@code None}, or a string in single or double
+ * quotes.
  */
 final class InputValues {
   private InputValues() {}
@@ -90,7 +91,8 @@ final class InputValues {
         }
         sizes.add(v);
       } catch (NumberFormatException e) {
-        throw new UsageException("the shape of '" + name + "' has '" + p + "', which is not a size");
+        throw new UsageException(
+            "the shape of '" + name + "' has '" + p + "', which is not a size");
       }
     }
     return sizes;
@@ -114,7 +116,11 @@ final class InputValues {
         return Double.parseDouble(v);
       } catch (NumberFormatException e) {
         throw new UsageException(
-            "the value of '" + name + "' is '" + v + "': expected [sizes], a number, True, False,"
+            "the value of '"
+                + name
+                + "' is '"
+                + v
+                + "': expected [sizes], a number, True, False,"
                 + " None or a quoted string");
       }
     }
@@ -125,7 +131,8 @@ final class InputValues {
     List<String> parts = new ArrayList<>();
     for (String n : names) {
       Object v = given.get(n);
-      parts.add(n + "=" + (v instanceof List<?> l ? l.toString() : PythonRepr.repr(v, x -> x.name())));
+      parts.add(
+          n + "=" + (v instanceof List<?> l ? l.toString() : PythonRepr.repr(v, x -> x.name())));
     }
     return String.join(" ", parts);
   }

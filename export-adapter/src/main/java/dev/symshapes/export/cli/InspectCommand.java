@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code symshapes inspect FILE}: prints a saved program as PyTorch prints it, then what the
- * solver proves about its runtime asserts, guards and range constraints ({@link ConstraintReport}).
+ * {@code symshapes inspect FILE}: prints a saved program as PyTorch prints it, then what the solver
+ * proves about its runtime asserts, guards and range constraints ({@link ConstraintReport}).
  */
 @Command(
     name = "inspect",

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 
 /**
  * Loads the program a command names: a {@code .pt2} archive (a zip, recognized by its first bytes)
- * or the JSON document of one. A program's weights are not needed to print, inspect or check it,
- * so a bare JSON file is loaded without them.
+ * or the JSON document of one. A program's weights are not needed to print, inspect or check it, so
+ * a bare JSON file is loaded without them.
  */
 final class ProgramFiles {
   private ProgramFiles() {}
@@ -33,7 +33,11 @@ final class ProgramFiles {
       long size = Files.size(file);
       if (size > options.limits().maxJsonBytes()) {
         throw new AnswerException(
-            file + ": " + size + " bytes, more than the limit of " + options.limits().maxJsonBytes());
+            file
+                + ": "
+                + size
+                + " bytes, more than the limit of "
+                + options.limits().maxJsonBytes());
       }
       return ProgramJson.read(Files.readAllBytes(file), options);
     } catch (NoSuchFileException e) {

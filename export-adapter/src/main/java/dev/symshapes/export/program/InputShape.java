@@ -7,8 +7,8 @@ import java.util.Arrays;
 
 /**
  * A tensor input given by its shape alone, for checking inputs without data: {@link
- * ExportedModule#checkInputs} accepts it wherever it accepts a tensor ({@code symshapes check}
- * uses it). Running a program needs real tensors. Immutable.
+ * ExportedModule#checkInputs} accepts it wherever it accepts a tensor ({@code symshapes check} uses
+ * it). Running a program needs real tensors. Immutable.
  *
  * <pre>{@code
  * ep.module().checkInputs(InputShape.of(8, 100), InputShape.of(8, 100));

@@ -37,9 +37,9 @@ import java.util.Set;
  * sym_constrain_range_for_size} enforces {@code >= 0}), and the earlier conditions. A condition is
  * <em>redundant</em> when that proves it, <em>can never hold</em> when that refutes it, and
  * <em>needed</em> otherwise. The range constraints of unbacked symbols are not enforced by
- * themselves, only through the runtime asserts, so they are not assumed. Then each range
- * constraint is compared with the range those facts give: a narrower one means the constraint can
- * be tightened; for an unbacked symbol, a wider one means the constraint is not enforced.
+ * themselves, only through the runtime asserts, so they are not assumed. Then each range constraint
+ * is compared with the range those facts give: a narrower one means the constraint can be
+ * tightened; for an unbacked symbol, a wider one means the constraint is not enforced.
  *
  * <pre>{@code
  * System.out.print(ConstraintReport.of(ep));
@@ -65,7 +65,8 @@ public final class ConstraintReport {
    * @param verdict what the solver concluded
    * @param tier the decision tier that concluded it ({@code range}, {@code axiom}, ...)
    */
-  public record Finding(String kind, String label, BoolExpr condition, Verdict verdict, String tier) {}
+  public record Finding(
+      String kind, String label, BoolExpr condition, Verdict verdict, String tier) {}
 
   /**
    * A range constraint compared with what the program's checks enforce.
@@ -126,7 +127,8 @@ public final class ConstraintReport {
     }
     ShapeEnv env = ShapeEnv.builder().factory(source.factory()).build();
     Map<Integer, Sym> unbacked =
-        EnvRebuilder.createSymbols(env, symbols, hints::get, backedRanges, sources, Integer.MAX_VALUE - 1);
+        EnvRebuilder.createSymbols(
+            env, symbols, hints::get, backedRanges, sources, Integer.MAX_VALUE - 1);
     for (Sym u : ProgramFacts.sizeLike(ep.graphModule())) {
       IntExpr replaced = source.replace((IntExpr) u);
       if (replaced instanceof Sym r && unbacked.containsValue(r)) {
@@ -143,7 +145,8 @@ public final class ConstraintReport {
     }
     List<RangeFinding> ranges = new ArrayList<>();
     for (Map.Entry<IntExpr, IntRange> e : declared.entrySet()) {
-      boolean hasUnbacked = e.getKey().freeSymbols().stream().anyMatch(s -> unbacked.containsValue(s));
+      boolean hasUnbacked =
+          e.getKey().freeSymbols().stream().anyMatch(s -> unbacked.containsValue(s));
       ranges.add(new RangeFinding(e.getKey(), e.getValue(), env.bound(e.getKey()), hasUnbacked));
     }
     return new ConstraintReport(findings, ranges);
@@ -210,7 +213,8 @@ public final class ConstraintReport {
       if (r.canTighten()) {
         sb.append("can be tightened to ").append(r.enforced());
       } else if (r.notEnforced()) {
-        sb.append("not enforced when the program runs; its checks only ensure ").append(r.enforced());
+        sb.append("not enforced when the program runs; its checks only ensure ")
+            .append(r.enforced());
       } else if (r.unbacked()) {
         sb.append("enforced by the runtime asserts");
       } else {
@@ -235,10 +239,14 @@ public final class ConstraintReport {
       sb.append(f.condition()).append(": ");
       switch (f.verdict()) {
         case REDUNDANT:
-          sb.append("redundant (proved by ").append(f.tier()).append(" from what is checked before it)");
+          sb.append("redundant (proved by ")
+              .append(f.tier())
+              .append(" from what is checked before it)");
           break;
         case NEVER_HOLDS:
-          sb.append("can never hold (refuted by ").append(f.tier()).append(" from what is checked before it)");
+          sb.append("can never hold (refuted by ")
+              .append(f.tier())
+              .append(" from what is checked before it)");
           break;
         default:
           sb.append("needed");

@@ -60,7 +60,10 @@ public final class ProgramJson {
     checkNotNull(options, "options");
     if (json.length > options.limits().maxJsonBytes()) {
       throw new SerdeException(
-          "the JSON has " + json.length + " bytes, more than the limit of " + options.limits().maxJsonBytes());
+          "the JSON has "
+              + json.length
+              + " bytes, more than the limit of "
+              + options.limits().maxJsonBytes());
     }
     return ProgramDecoder.decode(
         Json.parse(json, "JSON", options.limits().maxJsonDepth()), stateDict, constants, options);

@@ -41,7 +41,8 @@ class ProgramCommandsTest {
   @BeforeEach
   void files() throws IOException {
     model = dir.resolve("model.pt2");
-    Pt2Archive.save(Export.export(new MyModule(), new Object[] {randn(8, 100), randn(8, 100)}), model);
+    Pt2Archive.save(
+        Export.export(new MyModule(), new Object[] {randn(8, 100), randn(8, 100)}), model);
     fixture = dir.resolve("dynamic.json");
     try (InputStream in =
         getClass().getResourceAsStream("/dev/symshapes/export/serde/pytorch_dynamic_cond.json")) {
@@ -159,15 +160,15 @@ class ProgramCommandsTest {
     Path text = dir.resolve("text.json");
     Files.writeString(text, "{\"graph_module\": 1}");
     assertThat(CliRun.run("inspect", text.toString()))
-        .isEqualTo(
-            new CliRun(1, "", "error: " + text + ": $: missing field 'schema_version'\n"));
+        .isEqualTo(new CliRun(1, "", "error: " + text + ": $: missing field 'schema_version'\n"));
   }
 
   @Test
   void helpExamplesAreTrue() {
     String help = CliRun.run("check", "--help").out();
     List<ShellExamples.Example> examples =
-        ShellExamples.parse(List.of(help.replace("model.pt2", model.toString()).split("\n", -1)), "  ");
+        ShellExamples.parse(
+            List.of(help.replace("model.pt2", model.toString()).split("\n", -1)), "  ");
     assertThat(examples).hasSize(2);
     examples.forEach(ShellExamples::check);
     assertThat(CliRun.run("inspect", "--help").out())

@@ -17,7 +17,8 @@ class ConstraintReportTest {
 
   /** The PyTorch fixture with more asserts, a guard, and a loose range for u0. */
   static ExportedProgram annotated() throws IOException {
-    ObjectNode ep = (ObjectNode) M.readTree(PyTorchFixtureTest.fixture("pytorch_dynamic_cond.json"));
+    ObjectNode ep =
+        (ObjectNode) M.readTree(PyTorchFixtureTest.fixture("pytorch_dynamic_cond.json"));
     ObjectNode graph = (ObjectNode) ep.get("graph_module").get("graph");
     ArrayNode nodes = (ArrayNode) graph.get("nodes");
     ObjectNode bools = (ObjectNode) graph.get("sym_bool_values");
@@ -31,21 +32,35 @@ class ConstraintReportTest {
       nodes.insert(
           at++,
           M.readTree(
-              "{\"target\": \"" + e[1] + "\", \"inputs\": [{\"name\": \"a\", \"arg\": {\"as_sym_int\":"
+              "{\"target\": \""
+                  + e[1]
+                  + "\", \"inputs\": [{\"name\": \"a\", \"arg\": {\"as_sym_int\":"
                   + " {\"as_name\": \"item\"}}, \"kind\": 1}, {\"name\": \"b\", \"arg\": {\"as_int\": "
-                  + e[2] + "}, \"kind\": 1}], \"outputs\": [{\"as_sym_bool\": {\"as_name\": \""
-                  + e[0] + "\"}}], \"metadata\": {}, \"is_hop_single_tensor_return\": null, \"name\": \""
-                  + e[0] + "\"}"));
+                  + e[2]
+                  + "}, \"kind\": 1}], \"outputs\": [{\"as_sym_bool\": {\"as_name\": \""
+                  + e[0]
+                  + "\"}}], \"metadata\": {}, \"is_hop_single_tensor_return\": null, \"name\": \""
+                  + e[0]
+                  + "\"}"));
       nodes.insert(
           at++,
           M.readTree(
               "{\"target\": \"torch.ops.aten._assert_scalar.default\", \"inputs\": [{\"name\":"
-                  + " \"self\", \"arg\": {\"as_sym_bool\": {\"as_name\": \"" + e[0] + "\"}}, \"kind\":"
+                  + " \"self\", \"arg\": {\"as_sym_bool\": {\"as_name\": \""
+                  + e[0]
+                  + "\"}}, \"kind\":"
                   + " 1}, {\"name\": \"assert_msg\", \"arg\": {\"as_string\": \"Runtime assertion failed"
-                  + " for expression " + e[4] + " on node '" + e[0] + "'\"}, \"kind\": 1}], \"outputs\":"
+                  + " for expression "
+                  + e[4]
+                  + " on node '"
+                  + e[0]
+                  + "'\"}, \"kind\": 1}], \"outputs\":"
                   + " [], \"metadata\": {}, \"is_hop_single_tensor_return\": null, \"name\":"
-                  + " \"_assert_scalar_" + e[0] + "\"}"));
-      bools.set(e[0], M.readTree("{\"as_expr\": {\"expr_str\": \"" + e[3] + "\", \"hint\": null}}"));
+                  + " \"_assert_scalar_"
+                  + e[0]
+                  + "\"}"));
+      bools.set(
+          e[0], M.readTree("{\"as_expr\": {\"expr_str\": \"" + e[3] + "\", \"hint\": null}}"));
     }
     ((ObjectNode) ep.get("range_constraints").get("u0")).put("max_val", 64);
     ((ArrayNode) ep.get("guards_code")).add("L['x'].size()[0] != 7").add("L['x'].size()[0] >= 2");
@@ -72,7 +87,8 @@ class ConstraintReportTest {
 
   @Test
   void unenforcedRangesOfUnbackedSymbols() throws IOException {
-    ObjectNode ep = (ObjectNode) M.readTree(PyTorchFixtureTest.fixture("pytorch_dynamic_cond.json"));
+    ObjectNode ep =
+        (ObjectNode) M.readTree(PyTorchFixtureTest.fixture("pytorch_dynamic_cond.json"));
     ((ObjectNode) ep.get("range_constraints").get("u0")).put("max_val", 8);
     ExportedProgram p = ProgramJson.read(ep.toString().getBytes(UTF_8), LoadOptions.defaults());
     assertThat(ConstraintReport.of(p).toString())

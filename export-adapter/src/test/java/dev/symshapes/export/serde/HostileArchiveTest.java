@@ -92,11 +92,18 @@ class HostileArchiveTest {
 
   @Test
   void entryNamesThatEscapeTheRoot() throws IOException {
-    assertRefused(with("m/../../etc/cron.d/x", "x"), file + ": entry name 'm/../../etc/cron.d/x' escapes the archive root");
-    assertRefused(with("m/./models/x.json", "x"), file + ": entry name 'm/./models/x.json' escapes the archive root");
-    assertRefused(with("/etc/passwd", "x"), file + ": entry name '/etc/passwd' is not a relative path");
+    assertRefused(
+        with("m/../../etc/cron.d/x", "x"),
+        file + ": entry name 'm/../../etc/cron.d/x' escapes the archive root");
+    assertRefused(
+        with("m/./models/x.json", "x"),
+        file + ": entry name 'm/./models/x.json' escapes the archive root");
+    assertRefused(
+        with("/etc/passwd", "x"), file + ": entry name '/etc/passwd' is not a relative path");
     assertRefused(with("m\\..\\x", "x"), file + ": entry name 'm\\..\\x' is not a relative path");
-    assertRefused(with("other/archive_format", "pt2"), file + ": entry 'other/archive_format' is outside the archive's root folder 'm'");
+    assertRefused(
+        with("other/archive_format", "pt2"),
+        file + ": entry 'other/archive_format' is outside the archive's root folder 'm'");
   }
 
   @Test
@@ -120,10 +127,12 @@ class HostileArchiveTest {
   void payloadsBeyondTheirTensorMetadata() throws IOException {
     assertRefused(
         with("m/data/weights/weight_1", new byte[4000]),
-        file + ": record 'data/weights/weight_1' declares 4000 bytes but its tensor metadata needs 40");
+        file
+            + ": record 'data/weights/weight_1' declares 4000 bytes but its tensor metadata needs 40");
     assertRefused(
         with("m/data/weights/weight_1", new byte[12]),
-        file + ": record 'data/weights/weight_1' declares 12 bytes but its tensor metadata needs 40");
+        file
+            + ": record 'data/weights/weight_1' declares 12 bytes but its tensor metadata needs 40");
   }
 
   @Test
@@ -132,7 +141,9 @@ class HostileArchiveTest {
     assertRefused(
         with(
             "m/data/weights/model_weights_config.json",
-            config.replace("\"sizes\":[{\"as_int\":10},{\"as_int\":100}]", "\"sizes\":[{\"as_int\":100000},{\"as_int\":100000}]")),
+            config.replace(
+                "\"sizes\":[{\"as_int\":10},{\"as_int\":100}]",
+                "\"sizes\":[{\"as_int\":100000},{\"as_int\":100000}]")),
         "data/weights/model_weights_config.json.config.lin.weight.tensor_meta: a tensor of"
             + " 10000000000 elements over a storage of 10099900 elements is larger than symshapes'"
             + " tensors (2147483639 elements)");
@@ -140,8 +151,12 @@ class HostileArchiveTest {
         with(
             "m/data/weights/model_weights_config.json",
             config
-                .replace("\"sizes\":[{\"as_int\":10},{\"as_int\":100}]", "\"sizes\":[{\"as_int\":30000},{\"as_int\":30000}]")
-                .replace("\"strides\":[{\"as_int\":100},{\"as_int\":1}]", "\"strides\":[{\"as_int\":30000},{\"as_int\":1}]")),
+                .replace(
+                    "\"sizes\":[{\"as_int\":10},{\"as_int\":100}]",
+                    "\"sizes\":[{\"as_int\":30000},{\"as_int\":30000}]")
+                .replace(
+                    "\"strides\":[{\"as_int\":100},{\"as_int\":1}]",
+                    "\"strides\":[{\"as_int\":30000},{\"as_int\":1}]")),
         file + ": the tensors need 3600000040 bytes, more than the limit of 2147483648");
   }
 
@@ -149,18 +164,22 @@ class HostileArchiveTest {
   void deeplyNestedJson() throws IOException {
     String deep = "[".repeat(100_000) + "]".repeat(100_000);
     assertRefused(
-        with("m/models/model.json", deep),
-        "models/model.json: JSON nested deeper than 256 levels");
+        with("m/models/model.json", deep), "models/model.json: JSON nested deeper than 256 levels");
   }
 
   @Test
   void unknownTargets() throws IOException {
     assertRefused(
-        with("m/models/model.json", text("m/models/model.json").replace("torch.ops.aten.add.Tensor", "torch.ops.aten.frobnicate.default")),
+        with(
+            "m/models/model.json",
+            text("m/models/model.json")
+                .replace("torch.ops.aten.add.Tensor", "torch.ops.aten.frobnicate.default")),
         "graph_module.graph.nodes[0].target: unknown operator 'torch.ops.aten.frobnicate.default'"
             + " (aten::frobnicate is not in the op registry)");
     assertRefused(
-        with("m/models/model.json", text("m/models/model.json").replace("torch.ops.aten.add.Tensor", "builtins.eval")),
+        with(
+            "m/models/model.json",
+            text("m/models/model.json").replace("torch.ops.aten.add.Tensor", "builtins.eval")),
         "graph_module.graph.nodes[0].target: unknown target 'builtins.eval'");
   }
 
@@ -169,18 +188,23 @@ class HostileArchiveTest {
     assertRefused(
         with(
             "m/data/weights/model_weights_config.json",
-            text("m/data/weights/model_weights_config.json").replaceFirst("\"use_pickle\":false", "\"use_pickle\":true")),
+            text("m/data/weights/model_weights_config.json")
+                .replaceFirst("\"use_pickle\":false", "\"use_pickle\":true")),
         "data/weights/model_weights_config.json.config.lin.weight: 'lin.weight' is pickled"
             + " (use_pickle); symshapes never unpickles");
   }
 
   @Test
   void notAPt2Archive() throws IOException {
-    assertRefused(with("m/archive_format", "zip"), file + ": not a PT2 archive: archive_format is 'zip', not 'pt2'");
+    assertRefused(
+        with("m/archive_format", "zip"),
+        file + ": not a PT2 archive: archive_format is 'zip', not 'pt2'");
     Map<String, byte[]> noFormat = new LinkedHashMap<>(good);
     noFormat.remove("m/archive_format");
     assertRefused(noFormat, file + ": not a PT2 archive: it has no archive_format record");
-    assertRefused(with("m/archive_version", "1"), file + ": archive version '1' is not supported (symshapes reads version 0)");
+    assertRefused(
+        with("m/archive_version", "1"),
+        file + ": archive version '1' is not supported (symshapes reads version 0)");
     Files.writeString(file, "not a zip");
     assertThatThrownBy(() -> Pt2Archive.load(file))
         .isInstanceOf(SerdeException.class)
@@ -190,7 +214,9 @@ class HostileArchiveTest {
   @Test
   void unknownMajorVersion() throws IOException {
     assertRefused(
-        with("m/models/model.json", text("m/models/model.json").replace("\"major\":8", "\"major\":9")),
+        with(
+            "m/models/model.json",
+            text("m/models/model.json").replace("\"major\":8", "\"major\":9")),
         "schema version 9.17 is not supported: symshapes reads PyTorch's export schema 8.x (the"
             + " file was written by symshapes 0.1.0)");
   }
@@ -199,7 +225,9 @@ class HostileArchiveTest {
   void missingWeights() throws IOException {
     Map<String, byte[]> m = new LinkedHashMap<>(good);
     m.remove("m/data/weights/model_weights_config.json");
-    assertRefused(m, "the values of [lin.weight, lin.bias] are not in the file; load the .pt2 archive that holds them");
+    assertRefused(
+        m,
+        "the values of [lin.weight, lin.bias] are not in the file; load the .pt2 archive that holds them");
   }
 
   @Test
@@ -209,8 +237,12 @@ class HostileArchiveTest {
         with(
             "m/data/weights/model_weights_config.json",
             config
-                .replace("\"sizes\":[{\"as_int\":10},{\"as_int\":100}]", "\"sizes\":[{\"as_int\":100},{\"as_int\":10}]")
-                .replace("\"strides\":[{\"as_int\":100},{\"as_int\":1}]", "\"strides\":[{\"as_int\":10},{\"as_int\":1}]")),
+                .replace(
+                    "\"sizes\":[{\"as_int\":10},{\"as_int\":100}]",
+                    "\"sizes\":[{\"as_int\":100},{\"as_int\":10}]")
+                .replace(
+                    "\"strides\":[{\"as_int\":100},{\"as_int\":1}]",
+                    "\"strides\":[{\"as_int\":10},{\"as_int\":1}]")),
         "'lin.weight' is f32[100, 10] but the program's input 'p_lin_weight' is f32[10, 100]");
   }
 }

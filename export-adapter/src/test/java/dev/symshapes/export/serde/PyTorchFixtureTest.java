@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A program written by hand in PyTorch's format from the schema ({@code pytorch_dynamic_cond.json}:
  * sympy {@code srepr} expressions with hints, every optional field present, {@code null} where
- * PyTorch writes {@code None}): a dynamic dimension {@code s0}, a derived dimension {@code 2*s0}, an
- * unbacked size-like symbol {@code u0} with runtime asserts, and a {@code cond} with two sub-graphs.
- * It loads, prints as PyTorch prints it, checks its inputs, and runs.
+ * PyTorch writes {@code None}): a dynamic dimension {@code s0}, a derived dimension {@code 2*s0},
+ * an unbacked size-like symbol {@code u0} with runtime asserts, and a {@code cond} with two
+ * sub-graphs. It loads, prints as PyTorch prints it, checks its inputs, and runs.
  */
 class PyTorchFixtureTest {
   static byte[] fixture(String name) {
@@ -48,14 +48,16 @@ class PyTorchFixtureTest {
     var f = env.factory();
     Sym s0 = f.symbol("s0");
     Sym u0 = f.symbol("u0");
-    assertThat(env.symbolInfo(s0).hint()).hasValueSatisfying(h -> assertThat(h.longValueExact()).isEqualTo(5));
+    assertThat(env.symbolInfo(s0).hint())
+        .hasValueSatisfying(h -> assertThat(h.longValueExact()).isEqualTo(5));
     assertThat(env.symbolInfo(s0).sources().get(0).name()).isEqualTo("L['x'].size()[0]");
     assertThat(env.range(s0)).hasToString("VR[2, 32]");
     assertThat(env.symbolInfo(u0).isUnbacked()).isTrue();
     assertThat(env.isSizeLike(u0)).isTrue();
     assertThat(env.range(u0)).hasToString("VR[0, 16]");
     // What the asserts and ranges imply can be decided without a hint.
-    assertThat(env.staticallyKnownTrue(f.le(f.mul(f.integer(2), s0, u0), f.integer(1024)))).isTrue();
+    assertThat(env.staticallyKnownTrue(f.le(f.mul(f.integer(2), s0, u0), f.integer(1024))))
+        .isTrue();
   }
 
   @Test
@@ -95,7 +97,9 @@ class PyTorchFixtureTest {
   void writesBackWhatItRead() {
     ExportedProgram ep = load();
     ExportedProgram again =
-        ProgramJson.read(ProgramJson.write(ep).getBytes(java.nio.charset.StandardCharsets.UTF_8), LoadOptions.defaults());
+        ProgramJson.read(
+            ProgramJson.write(ep).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            LoadOptions.defaults());
     RoundTripTest.assertSame(ep, again);
   }
 

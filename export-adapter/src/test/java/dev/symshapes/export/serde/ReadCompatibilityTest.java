@@ -44,7 +44,8 @@ class ReadCompatibilityTest {
     gm.remove("metadata");
     gm.remove("treespec_namedtuple_fields");
     for (JsonNode g : ep.findParents("nodes")) {
-      ((ObjectNode) g).remove(List.of("is_single_tensor_return", "custom_obj_values", "sym_float_values"));
+      ((ObjectNode) g)
+          .remove(List.of("is_single_tensor_return", "custom_obj_values", "sym_float_values"));
     }
     for (JsonNode node : ep.findParents("target")) {
       ((ObjectNode) node).remove(List.of("name", "is_hop_single_tensor_return", "metadata"));
@@ -104,14 +105,24 @@ class ReadCompatibilityTest {
     ObjectNode ep = fixture();
     JsonNode input = ep.get("graph_module").get("graph").get("inputs").get(0);
     ((ObjectNode) input).put("as_int", 3);
-    refused(ep, "graph_module.graph.inputs[0]: a union must have exactly one key, not 2 [as_tensor, as_int]");
+    refused(
+        ep,
+        "graph_module.graph.inputs[0]: a union must have exactly one key, not 2 [as_tensor, as_int]");
 
     ep = fixture();
-    ((ObjectNode) ep.get("graph_module").get("graph").get("nodes").get(1)).put("target", "_operator.getattr");
+    ((ObjectNode) ep.get("graph_module").get("graph").get("nodes").get(1))
+        .put("target", "_operator.getattr");
     refused(ep, "graph_module.graph.nodes[1].target: unknown target '_operator.getattr'");
 
     ep = fixture();
-    ((ObjectNode) ep.get("graph_module").get("graph").get("tensor_values").get("x").get("sizes").get(0).get("as_expr"))
+    ((ObjectNode)
+            ep.get("graph_module")
+                .get("graph")
+                .get("tensor_values")
+                .get("x")
+                .get("sizes")
+                .get(0)
+                .get("as_expr"))
         .put("expr_str", "Symbol('s0', integer=True) +");
     refused(
         ep,
@@ -119,12 +130,23 @@ class ReadCompatibilityTest {
             + " of the sympy expression 'Symbol('s0', integer=True) +'");
 
     ep = fixture();
-    ((ObjectNode) ep.get("graph_module").get("graph").get("nodes").get(4).get("inputs").get(1).get("arg").get("as_tensor"))
+    ((ObjectNode)
+            ep.get("graph_module")
+                .get("graph")
+                .get("nodes")
+                .get(4)
+                .get("inputs")
+                .get(1)
+                .get("arg")
+                .get("as_tensor"))
         .put("name", "nowhere");
-    refused(ep, "graph_module.graph.nodes[4].inputs[1].arg.as_tensor: 'nowhere' is not defined before it is used");
+    refused(
+        ep,
+        "graph_module.graph.nodes[4].inputs[1].arg.as_tensor: 'nowhere' is not defined before it is used");
 
     ep = fixture();
-    ((ObjectNode) ep.get("range_constraints")).set("s0", M.readTree("{\"min_val\": 8, \"max_val\": 4}"));
+    ((ObjectNode) ep.get("range_constraints"))
+        .set("s0", M.readTree("{\"min_val\": 8, \"max_val\": 4}"));
     refused(ep, "range_constraints.s0: the range [8, 4] is empty");
 
     refused(M.readTree("[]"), "$: expected an object, found a list");
@@ -135,9 +157,12 @@ class ReadCompatibilityTest {
 
   @Test
   void symbolsOtherThanSizesAndUnbackedIntegersAreRefused() throws IOException {
-    String text = new String(PyTorchFixtureTest.fixture("pytorch_dynamic_cond.json"), UTF_8).replace("'u0'", "'zuf0'");
+    String text =
+        new String(PyTorchFixtureTest.fixture("pytorch_dynamic_cond.json"), UTF_8)
+            .replace("'u0'", "'zuf0'");
     assertThatThrownBy(() -> ProgramJson.read(text.getBytes(UTF_8), LoadOptions.defaults()))
         .isInstanceOf(SerdeException.class)
-        .hasMessage("symbol 'zuf0' is not supported: symshapes reads backed symbols s<n> and unbacked symbols u<n>");
+        .hasMessage(
+            "symbol 'zuf0' is not supported: symshapes reads backed symbols s<n> and unbacked symbols u<n>");
   }
 }

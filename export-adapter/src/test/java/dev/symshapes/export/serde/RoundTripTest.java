@@ -67,10 +67,7 @@ class RoundTripTest {
     String json = ProgramJson.write(ep);
     ExportedProgram loaded =
         ProgramJson.read(
-            json.getBytes(UTF_8),
-            ep.stateDict(),
-            ep.constants(),
-            LoadOptions.defaults());
+            json.getBytes(UTF_8), ep.stateDict(), ep.constants(), LoadOptions.defaults());
     assertSame(ep, loaded);
     assertThat(ProgramJson.write(loaded)).isEqualTo(json);
   }
@@ -87,9 +84,12 @@ class RoundTripTest {
         .rangeConstraints()
         .forEach(
             (e, r) ->
-                assertThat(r.lower().compareTo(loaded.shapeEnv().bound(e).lower()) <= 0
-                        || !r.lower().isFinite())
-                    .as("lower bound of %s: declared %s, environment %s", e, r, loaded.shapeEnv().bound(e))
+                assertThat(
+                        r.lower().compareTo(loaded.shapeEnv().bound(e).lower()) <= 0
+                            || !r.lower().isFinite())
+                    .as(
+                        "lower bound of %s: declared %s, environment %s",
+                        e, r, loaded.shapeEnv().bound(e))
                     .isTrue());
   }
 

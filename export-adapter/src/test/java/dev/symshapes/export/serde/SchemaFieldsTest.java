@@ -2,7 +2,6 @@ package dev.symshapes.export.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.symshapes.export.program.ExportedProgram;
@@ -24,10 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The JSON that symshapes writes, checked field by field against PyTorch's schema ({@code
  * torch/_export/serde/schema.py}, {@code SCHEMA_VERSION = (8, 17)}), written out below as a table:
  * every dataclass is an object with exactly its fields, in order; every union an object with
- * exactly one key among its fields; every enum an integer among its values; a float a number or
- * one of the strings {@code Infinity}, {@code -Infinity}, {@code NaN}; an optional field may be
- * {@code null}. The same table checks the hand-written PyTorch fixture, so the table itself is
- * tested against a file in PyTorch's format.
+ * exactly one key among its fields; every enum an integer among its values; a float a number or one
+ * of the strings {@code Infinity}, {@code -Infinity}, {@code NaN}; an optional field may be {@code
+ * null}. The same table checks the hand-written PyTorch fixture, so the table itself is tested
+ * against a file in PyTorch's format.
  */
 class SchemaFieldsTest {
   @TempDir Path dir;
@@ -178,7 +177,8 @@ class SchemaFieldsTest {
         }
         return;
       case "float":
-        if (!n.isNumber() && !(n.isTextual() && Set.of("Infinity", "-Infinity", "NaN").contains(n.textValue()))) {
+        if (!n.isNumber()
+            && !(n.isTextual() && Set.of("Infinity", "-Infinity", "NaN").contains(n.textValue()))) {
           errors.add(path + ": expected a float, found " + n);
         }
         return;
@@ -203,17 +203,26 @@ class SchemaFieldsTest {
     n.fieldNames().forEachRemaining(keys::add);
     if (t.union()) {
       if (keys.size() != 1 || !t.fields().containsKey(keys.get(0))) {
-        errors.add(path + ": a " + type + " union must have exactly one of " + t.fields().keySet() + ", found " + keys);
+        errors.add(
+            path
+                + ": a "
+                + type
+                + " union must have exactly one of "
+                + t.fields().keySet()
+                + ", found "
+                + keys);
         return;
       }
       check(n.get(keys.get(0)), t.fields().get(keys.get(0)), path + "." + keys.get(0), errors);
       return;
     }
     if (!keys.equals(new ArrayList<>(t.fields().keySet()))) {
-      errors.add(path + ": " + type + " must have the fields " + t.fields().keySet() + ", found " + keys);
+      errors.add(
+          path + ": " + type + " must have the fields " + t.fields().keySet() + ", found " + keys);
       return;
     }
-    for (Iterator<Map.Entry<String, String>> it = t.fields().entrySet().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, String>> it = t.fields().entrySet().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, String> f = it.next();
       check(n.get(f.getKey()), f.getValue(), path + "." + f.getKey(), errors);
     }
@@ -246,18 +255,30 @@ class SchemaFieldsTest {
 
   @Test
   void thePyTorchFixtureFollowsTheSchemaTable() throws IOException {
-    JsonNode n = tree(new String(PyTorchFixtureTest.fixture("pytorch_dynamic_cond.json"), java.nio.charset.StandardCharsets.UTF_8));
+    JsonNode n =
+        tree(
+            new String(
+                PyTorchFixtureTest.fixture("pytorch_dynamic_cond.json"),
+                java.nio.charset.StandardCharsets.UTF_8));
     assertThat(errors(n, "ExportedProgram")).isEmpty();
   }
 
   @Test
   void theTableCatchesDeviations() throws IOException {
     assertThat(errors(tree("{\"as_int\": 1, \"as_bool\": true}"), "Argument"))
-        .containsExactly("$: a Argument union must have exactly one of " + TYPES.get("Argument").fields().keySet() + ", found [as_int, as_bool]");
+        .containsExactly(
+            "$: a Argument union must have exactly one of "
+                + TYPES.get("Argument").fields().keySet()
+                + ", found [as_int, as_bool]");
     assertThat(errors(tree("{\"min_val\": 2}"), "RangeConstraint"))
-        .containsExactly("$: RangeConstraint must have the fields [min_val, max_val], found [min_val]");
-    assertThat(errors(tree("{\"name\": \"x\", \"arg\": {\"as_int\": 1}, \"kind\": \"POSITIONAL\"}"), "NamedArgument"))
-        .containsExactly("$.kind: expected a ArgumentKind value (an integer), found \"POSITIONAL\"");
+        .containsExactly(
+            "$: RangeConstraint must have the fields [min_val, max_val], found [min_val]");
+    assertThat(
+            errors(
+                tree("{\"name\": \"x\", \"arg\": {\"as_int\": 1}, \"kind\": \"POSITIONAL\"}"),
+                "NamedArgument"))
+        .containsExactly(
+            "$.kind: expected a ArgumentKind value (an integer), found \"POSITIONAL\"");
   }
 
   @Test
@@ -317,7 +338,12 @@ class SchemaFieldsTest {
     assertThat(nodes.get(2).get("target").textValue())
         .isEqualTo("torch.ops.aten._assert_scalar.default");
     assertThat(nodes.get(2).get("outputs").toString()).isEqualTo("[]");
-    JsonNode boolValue = tree(ProgramJson.write(t17)).get("graph_module").get("graph").get("sym_bool_values").get("ge_1");
+    JsonNode boolValue =
+        tree(ProgramJson.write(t17))
+            .get("graph_module")
+            .get("graph")
+            .get("sym_bool_values")
+            .get("ge_1");
     assertThat(boolValue.toString())
         .isEqualTo(
             "{\"as_expr\":{\"expr_str\":\"GreaterThan(Symbol('u0', integer=True), Integer(10))\","
@@ -343,11 +369,18 @@ class SchemaFieldsTest {
               "m/archive_version",
               "m/byteorder",
               "m/.data/version");
-      JsonNode config = new ObjectMapper().readTree(z.getInputStream(z.getEntry("m/data/weights/model_weights_config.json")));
+      JsonNode config =
+          new ObjectMapper()
+              .readTree(z.getInputStream(z.getEntry("m/data/weights/model_weights_config.json")));
       assertThat(errors(config, "PayloadConfig")).isEmpty();
-      assertThat(config.get("config").get("lin.weight").get("path_name").textValue()).isEqualTo("weight_0");
+      assertThat(config.get("config").get("lin.weight").get("path_name").textValue())
+          .isEqualTo("weight_0");
       assertThat(z.getEntry("m/data/weights/weight_0").getSize()).isEqualTo(10 * 100 * 4);
-      assertThat(new String(z.getInputStream(z.getEntry("m/archive_format")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("pt2");
+      assertThat(
+              new String(
+                  z.getInputStream(z.getEntry("m/archive_format")).readAllBytes(),
+                  java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo("pt2");
     }
   }
 }

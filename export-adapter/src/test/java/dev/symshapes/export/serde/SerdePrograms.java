@@ -21,8 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * The programs the serde tests round-trip: the models of the export-flow tests ({@code
- * ExportFlowTest}, {@code Models}), written again here with the registry's ops, and the programs
- * of the registered tutorial cases.
+ * ExportFlowTest}, {@code Models}), written again here with the registry's ops, and the programs of
+ * the registered tutorial cases.
  *
  * <p>The {@link TutorialCase} contract returns printed text, not programs, so the programs of each
  * tutorial case are listed here by case id ({@link #TUTORIAL}); {@code RoundTripTest} fails for a
@@ -50,7 +50,8 @@ final class SerdePrograms {
   static final Map<String, List<Case>> TUTORIAL = Map.of();
 
   static Tensor randn(long... shape) {
-    return Tensor.of(CreationKernels.randn(shape, DType.FLOAT32, new Generator(Arrays.hashCode(shape))));
+    return Tensor.of(
+        CreationKernels.randn(shape, DType.FLOAT32, new Generator(Arrays.hashCode(shape))));
   }
 
   static Tensor scalar(long v) {
@@ -90,7 +91,9 @@ final class SerdePrograms {
             () -> new Object[] {randn(7, 5), randn(5), randn(2, 5), randn(10)}),
         new Case(
             "bounded input",
-            () -> Export.export(new Bounded(), new Object[] {randn(6)}, Map.of("w", List.of(Dim.AUTO))),
+            () ->
+                Export.export(
+                    new Bounded(), new Object[] {randn(6)}, Map.of("w", List.of(Dim.AUTO))),
             () -> new Object[] {randn(9)}),
         new Case(
             "derived size",
@@ -113,7 +116,8 @@ final class SerdePrograms {
             () -> {
               Map<String, Object> spec = new HashMap<>();
               spec.put("a", Arrays.asList(Dim.AUTO, null));
-              return Export.export(new Mixed(), new Object[] {randn(4, 4), randn(3, 3), 16, false}, spec);
+              return Export.export(
+                  new Mixed(), new Object[] {randn(4, 4), randn(3, 3), 16, false}, spec);
             },
             () -> new Object[] {randn(5, 4), randn(3, 3), 16L, false}),
         new Case(
@@ -126,7 +130,11 @@ final class SerdePrograms {
                 Export.export(
                     new ListInput(),
                     new Object[] {List.of(randn(3), randn(3)), randn(3)},
-                    Map.of("xs", List.of(List.of(Dim.AUTO), List.of(Dim.AUTO)), "y", List.of(Dim.AUTO))),
+                    Map.of(
+                        "xs",
+                        List.of(List.of(Dim.AUTO), List.of(Dim.AUTO)),
+                        "y",
+                        List.of(Dim.AUTO))),
             () -> new Object[] {List.of(randn(4), randn(4)), randn(4)}),
         new Case(
             "T17 checked item",
@@ -137,8 +145,13 @@ final class SerdePrograms {
             () ->
                 Export.export(
                     new T21(),
-                    new Object[] {scalar(4), Tensor.of(TensorData.ones(new long[] {1, 60}, DType.FLOAT32))}),
-            () -> new Object[] {scalar(3), Tensor.of(TensorData.ones(new long[] {1, 60}, DType.FLOAT32))}),
+                    new Object[] {
+                      scalar(4), Tensor.of(TensorData.ones(new long[] {1, 60}, DType.FLOAT32))
+                    }),
+            () ->
+                new Object[] {
+                  scalar(3), Tensor.of(TensorData.ones(new long[] {1, 60}, DType.FLOAT32))
+                }),
         new Case(
             "lifted constant",
             () -> Export.export(new WithConstant(), new Object[] {randn(2, 3)}),

@@ -15,9 +15,9 @@ import dev.symshapes.expr.IntExpr;
 import dev.symshapes.expr.text.ExprParser;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The {@code expr_str} form (sympy's {@code srepr}) and the tree-spec strings: golden tables, and
@@ -140,7 +140,9 @@ class SymExprTextTest {
     TreeSpec t =
         TreeSpec.tuple(
             List.of(
-                TreeSpec.tuple(List.of(TreeSpec.leaf(), TreeSpec.list(List.of(TreeSpec.leaf())), TreeSpec.none())),
+                TreeSpec.tuple(
+                    List.of(
+                        TreeSpec.leaf(), TreeSpec.list(List.of(TreeSpec.leaf())), TreeSpec.none())),
                 TreeSpec.emptyDict()));
     String text = TreeSpecJson.dumps(t);
     assertThat(text)

@@ -1,11 +1,7 @@
 package dev.symshapes.export.serde.internal;
 
 import dev.symshapes.export.graph.GraphModule;
-import dev.symshapes.export.graph.Node;
-import dev.symshapes.export.graph.Target;
 import dev.symshapes.export.serde.SerdeException;
-import dev.symshapes.export.spi.SymBool;
-import dev.symshapes.export.spi.SymInt;
 import dev.symshapes.expr.BoolExpr;
 import dev.symshapes.expr.ExprFactory;
 import dev.symshapes.expr.IntExpr;
@@ -19,7 +15,6 @@ import dev.symshapes.solver.ShapeEnv;
 import dev.symshapes.solver.Source;
 import dev.symshapes.solver.SymbolSpec;
 import dev.symshapes.solver.ZeroOne;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +156,9 @@ public final class EnvRebuilder {
     return unbacked;
   }
 
-  /** Adds a fact unless it contradicts what is known (it is still checked when the program runs). */
+  /**
+   * Adds a fact unless it contradicts what is known (it is still checked when the program runs).
+   */
   public static void addFact(ShapeEnv env, BoolExpr e) {
     if (e.isConstant()) {
       return;

@@ -36,8 +36,27 @@ final class GraphDecoder {
   private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Set<String> SYM_OPERATORS =
       Set.of(
-          "eq", "ne", "lt", "gt", "le", "ge", "pos", "neg", "invert", "add", "sub", "mul",
-          "floordiv", "truediv", "mod", "pow", "lshift", "rshift", "and_", "or_", "xor");
+          "eq",
+          "ne",
+          "lt",
+          "gt",
+          "le",
+          "ge",
+          "pos",
+          "neg",
+          "invert",
+          "add",
+          "sub",
+          "mul",
+          "floordiv",
+          "truediv",
+          "mod",
+          "pow",
+          "lshift",
+          "rshift",
+          "and_",
+          "or_",
+          "xor");
 
   private final ValueDecoder values;
   private final OpRegistry registry;
@@ -104,20 +123,24 @@ final class GraphDecoder {
     private void readValues() {
       for (Map.Entry<String, JsonNode> e :
           Json.entries(Json.field(json, "tensor_values", path), path + ".tensor_values")) {
-        tensors.put(e.getKey(), values.tensorMeta(e.getValue(), path + ".tensor_values." + e.getKey()));
+        tensors.put(
+            e.getKey(), values.tensorMeta(e.getValue(), path + ".tensor_values." + e.getKey()));
       }
       for (Map.Entry<String, JsonNode> e :
           Json.entries(Json.field(json, "sym_int_values", path), path + ".sym_int_values")) {
-        symInts.put(e.getKey(), values.symInt(e.getValue(), path + ".sym_int_values." + e.getKey()));
+        symInts.put(
+            e.getKey(), values.symInt(e.getValue(), path + ".sym_int_values." + e.getKey()));
       }
       for (Map.Entry<String, JsonNode> e :
           Json.entries(Json.field(json, "sym_bool_values", path), path + ".sym_bool_values")) {
-        symBools.put(e.getKey(), values.symBool(e.getValue(), path + ".sym_bool_values." + e.getKey()));
+        symBools.put(
+            e.getKey(), values.symBool(e.getValue(), path + ".sym_bool_values." + e.getKey()));
       }
       for (String key : List.of("sym_float_values", "custom_obj_values")) {
         JsonNode v = Json.optional(json, key, path);
         if (v != null && Json.obj(v, path + "." + key).size() > 0) {
-          throw new SerdeException(path + "." + key + ": symbolic floats and custom objects are not supported");
+          throw new SerdeException(
+              path + "." + key + ": symbolic floats and custom objects are not supported");
         }
       }
     }
@@ -154,7 +177,8 @@ final class GraphDecoder {
           placeholder(constantInputName.apply(index), argument(arg, p), q);
           return;
         default:
-          throw new SerdeException(q + ": graph inputs of kind " + u.getKey() + " are not supported");
+          throw new SerdeException(
+              q + ": graph inputs of kind " + u.getKey() + " are not supported");
       }
     }
 
@@ -200,7 +224,11 @@ final class GraphDecoder {
                   : param.defaultValue().isEmpty() && !param.keywordOnly();
           if (positional && schema.arguments().indexOf(param) != args.size()) {
             throw new SerdeException(
-                q + ": positional argument '" + name + "' of " + schema.qualifiedName()
+                q
+                    + ": positional argument '"
+                    + name
+                    + "' of "
+                    + schema.qualifiedName()
                     + " is out of order");
           }
         } else if (target instanceof Target.HigherOrder) {
@@ -221,7 +249,14 @@ final class GraphDecoder {
       boolean hopTuple = hop != null && !Json.bool(hop, p + ".is_hop_single_tensor_return");
       Node node;
       if (outs.isEmpty()) {
-        node = call(target, given != null ? given : target.baseName() + "_default", args, kwargs, null, p);
+        node =
+            call(
+                target,
+                given != null ? given : target.baseName() + "_default",
+                args,
+                kwargs,
+                null,
+                p);
       } else if (outs.size() == 1 && !(target instanceof Target.HigherOrder && hopTuple)) {
         node = single(target, outs.get(0), p + ".outputs[0]", args, kwargs, given);
       } else {
@@ -246,7 +281,12 @@ final class GraphDecoder {
     }
 
     private Node single(
-        Target target, JsonNode out, String p, List<Object> args, Map<String, Object> kwargs, String given) {
+        Target target,
+        JsonNode out,
+        String p,
+        List<Object> args,
+        Map<String, Object> kwargs,
+        String given) {
       java.util.Map.Entry<String, JsonNode> u = Json.union(out, p);
       String q = p + "." + u.getKey();
       switch (u.getKey()) {
@@ -265,7 +305,8 @@ final class GraphDecoder {
             String name = Json.str(s.getValue(), q + ".as_name");
             Object val = u.getKey().equals("as_sym_int") ? symInts.get(name) : symBools.get(name);
             if (val == null) {
-              throw new SerdeException(q + ": '" + name + "' is not in " + u.getKey().substring(3) + "_values");
+              throw new SerdeException(
+                  q + ": '" + name + "' is not in " + u.getKey().substring(3) + "_values");
             }
             return define(name, call(target, name, args, kwargs, val, p), q);
           }
@@ -280,12 +321,18 @@ final class GraphDecoder {
 
     /** A node with several outputs (or one {@code Tensor[]}), and its {@code getitem} nodes. */
     private Node multiple(
-        Target target, List<JsonNode> outs, String p, List<Object> args, Map<String, Object> kwargs, String given) {
+        Target target,
+        List<JsonNode> outs,
+        String p,
+        List<Object> args,
+        Map<String, Object> kwargs,
+        String given) {
       boolean oneList =
           outs.size() == 1 && Json.union(outs.get(0), p + "[0]").getKey().equals("as_tensors");
       List<String> names = new ArrayList<>();
       List<Object> vals = new ArrayList<>();
-      List<JsonNode> items = oneList ? Json.list(Json.union(outs.get(0), p).getValue(), p + "[0].as_tensors") : outs;
+      List<JsonNode> items =
+          oneList ? Json.list(Json.union(outs.get(0), p).getValue(), p + "[0].as_tensors") : outs;
       for (int i = 0; i < items.size(); i++) {
         String q = p + "[" + i + "]";
         if (oneList) {
@@ -320,7 +367,8 @@ final class GraphDecoder {
             vals.add(null);
             break;
           default:
-            throw new SerdeException(r + ": outputs of kind " + u.getKey() + " are not supported here");
+            throw new SerdeException(
+                r + ": outputs of kind " + u.getKey() + " are not supported here");
         }
       }
       String nodeName = given != null ? given : target.baseName();
@@ -330,10 +378,13 @@ final class GraphDecoder {
       }
       for (int i = 0; i < names.size(); i++) {
         String name = names.get(i);
-        if (name == null || name.equals(node.name() + "_unused_" + i) || name.equals(nodeName + "_unused_" + i)) {
+        if (name == null
+            || name.equals(node.name() + "_unused_" + i)
+            || name.equals(nodeName + "_unused_" + i)) {
           continue;
         }
-        Node item = call(new Target.GetItem(), name, List.of(node, (long) i), Map.of(), vals.get(i), p);
+        Node item =
+            call(new Target.GetItem(), name, List.of(node, (long) i), Map.of(), vals.get(i), p);
         define(name, item, p + "[" + i + "]");
       }
       return node;
@@ -347,7 +398,12 @@ final class GraphDecoder {
     }
 
     private Node call(
-        Target target, String name, List<Object> args, Map<String, Object> kwargs, Object val, String p) {
+        Target target,
+        String name,
+        List<Object> args,
+        Map<String, Object> kwargs,
+        Object val,
+        String p) {
       if (!IDENT.matcher(name).matches()) {
         throw new SerdeException(p + ": '" + name + "' is not a node name");
       }
@@ -402,7 +458,11 @@ final class GraphDecoder {
             List<Object> out = new ArrayList<>();
             List<JsonNode> l = Json.list(v, q);
             for (int i = 0; i < l.size(); i++) {
-              out.add(ref(Json.str(Json.field(l.get(i), "name", q + "[" + i + "]"), q + "[" + i + "].name"), q));
+              out.add(
+                  ref(
+                      Json.str(
+                          Json.field(l.get(i), "name", q + "[" + i + "]"), q + "[" + i + "].name"),
+                      q));
             }
             return out;
           }

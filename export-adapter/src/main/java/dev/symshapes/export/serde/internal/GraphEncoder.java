@@ -140,7 +140,8 @@ final class GraphEncoder {
         for (int i = 0; i < params.size(); i++) {
           OpSchema.Argument p = params.get(i);
           if (n.kwargs().containsKey(p.name())) {
-            in.add(named(p.name(), argument(n.kwargs().get(p.name()), p.type()), Schema.KIND_KEYWORD));
+            in.add(
+                named(p.name(), argument(n.kwargs().get(p.name()), p.type()), Schema.KIND_KEYWORD));
           } else if (i < n.args().size()) {
             in.add(named(p.name(), argument(n.args().get(i), p.type()), Schema.KIND_POSITIONAL));
           }
@@ -148,7 +149,12 @@ final class GraphEncoder {
         for (String k : n.kwargs().keySet()) {
           if (params.stream().noneMatch(p -> p.name().equals(k))) {
             throw new SerdeException(
-                "node '" + n.name() + "' passes '" + k + "', which " + schema.qualifiedName()
+                "node '"
+                    + n.name()
+                    + "' passes '"
+                    + k
+                    + "', which "
+                    + schema.qualifiedName()
                     + " does not take");
           }
         }
@@ -157,7 +163,9 @@ final class GraphEncoder {
         o.put("target", s.isOperator() ? "_operator." + s.op() : "torch." + s.baseName());
         String[] names = {"a", "b", "c"};
         for (int i = 0; i < n.args().size(); i++) {
-          in.add(named(names[Math.min(i, 2)], argument(n.args().get(i), null), Schema.KIND_POSITIONAL));
+          in.add(
+              named(
+                  names[Math.min(i, 2)], argument(n.args().get(i), null), Schema.KIND_POSITIONAL));
         }
         out.add(output(n.name(), n.val(), n));
       } else if (t instanceof Target.HigherOrder h) {
@@ -201,7 +209,9 @@ final class GraphEncoder {
         return;
       }
       Object val = n.val();
-      if (returns.size() == 1 && returns.get(0).startsWith("Tensor[]") && val instanceof List<?> l) {
+      if (returns.size() == 1
+          && returns.get(0).startsWith("Tensor[]")
+          && val instanceof List<?> l) {
         out.add(Json.union("as_tensors", tensorList(n, l)));
         return;
       }
@@ -238,7 +248,11 @@ final class GraphEncoder {
         String name = user != null ? user.name() : producer.name() + "_unused_" + i;
         if (!(metas.get(i) instanceof TensorMeta m)) {
           throw new SerdeException(
-              "element " + i + " of the list returned by '" + producer.name() + "' is not a tensor");
+              "element "
+                  + i
+                  + " of the list returned by '"
+                  + producer.name()
+                  + "' is not a tensor");
         }
         tensorValues.set(name, values.tensorMeta(m));
         ObjectNode t = Json.object();
@@ -276,7 +290,8 @@ final class GraphEncoder {
       if (val == null) {
         return Json.union("as_none", Json.NODES.booleanNode(true));
       }
-      throw new SerdeException("the value of node '" + n.name() + "' (" + val + ") has no schema type");
+      throw new SerdeException(
+          "the value of node '" + n.name() + "' (" + val + ") has no schema type");
     }
 
     /** {@code serialize_input}: an argument of a call or an output of the graph. */
@@ -298,7 +313,11 @@ final class GraphEncoder {
         GraphModule sub = gm.submodules().get(n.attr());
         if (sub == null) {
           throw new SerdeException(
-              "get_attr node '" + n.name() + "' reads '" + n.attr() + "', which is not a sub-graph");
+              "get_attr node '"
+                  + n.name()
+                  + "' reads '"
+                  + n.attr()
+                  + "', which is not a sub-graph");
         }
         ObjectNode g = Json.object();
         g.put("name", n.attr());
@@ -427,7 +446,8 @@ final class GraphEncoder {
       if (v instanceof SymBool b && b.isConstant()) {
         return Json.union("as_bool", Json.NODES.booleanNode(b.expr().isTrue()));
       }
-      throw new SerdeException("the value " + v + " (" + v.getClass().getSimpleName() + ") has no schema type");
+      throw new SerdeException(
+          "the value " + v + " (" + v.getClass().getSimpleName() + ") has no schema type");
     }
   }
 

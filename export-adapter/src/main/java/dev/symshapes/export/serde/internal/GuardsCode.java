@@ -41,7 +41,12 @@ final class GuardsCode {
       IntExpr e = sources.get(m.group());
       if (e == null) {
         throw new SerdeException(
-            where + ": the guard '" + code + "' refers to " + m.group() + ", which is not an input of the program");
+            where
+                + ": the guard '"
+                + code
+                + "' refers to "
+                + m.group()
+                + ", which is not an input of the program");
       }
       sb.append(code, last, m.start()).append('(').append(ExprPrinter.sympy().print(e)).append(')');
       last = m.end();
@@ -52,7 +57,8 @@ final class GuardsCode {
     } catch (ExprSyntaxException e) {
       throw new SerdeException(where + ": cannot read the guard '" + code + "': " + e.detail(), e);
     } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new SerdeException(where + ": cannot read the guard '" + code + "': " + e.getMessage(), e);
+      throw new SerdeException(
+          where + ": cannot read the guard '" + code + "': " + e.getMessage(), e);
     }
   }
 }

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reading and writing JSON trees, and typed access to their fields with messages that name the
- * JSON path. Follows {@code _dataclass_to_dict} / {@code _dict_to_dataclass} of {@code
+ * Reading and writing JSON trees, and typed access to their fields with messages that name the JSON
+ * path. Follows {@code _dataclass_to_dict} / {@code _dict_to_dataclass} of {@code
  * torch/_export/serde/serialize.py}: a union is an object with exactly one key; every dataclass
  * field is written (a {@code None} as {@code null}); a reader accepts a missing optional field.
  */

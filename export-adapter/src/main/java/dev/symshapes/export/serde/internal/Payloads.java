@@ -65,14 +65,16 @@ public final class Payloads {
     for (long s : t.shape()) {
       sizes.add(SymInt.of(s));
     }
-    ObjectNode tm = (ObjectNode) new ValueCodec(null).tensorMeta(TensorMeta.contiguous(t.dtype(), sizes));
+    ObjectNode tm =
+        (ObjectNode) new ValueCodec(null).tensorMeta(TensorMeta.contiguous(t.dtype(), sizes));
     tm.put("requires_grad", isParam);
     m.set("tensor_meta", tm);
     return m;
   }
 
   /** What a payload entry must hold for one tensor of the config. */
-  public record Layout(DType dtype, long[] sizes, long[] strides, long offset, long storageElements) {
+  public record Layout(
+      DType dtype, long[] sizes, long[] strides, long offset, long storageElements) {
     /** The bytes the storage needs. */
     public long storageBytes() {
       return storageElements * Schema.elementSize(dtype);
@@ -82,13 +84,15 @@ public final class Payloads {
   /** Reads and checks a {@code tensor_meta} with constant sizes and strides. */
   public static Layout layout(JsonNode tensorMeta, String path, int maxElements) {
     DType dtype =
-        Schema.dtype(Json.integer(Json.field(tensorMeta, "dtype", path), path + ".dtype"), path + ".dtype");
+        Schema.dtype(
+            Json.integer(Json.field(tensorMeta, "dtype", path), path + ".dtype"), path + ".dtype");
     long[] sizes = ints(Json.field(tensorMeta, "sizes", path), path + ".sizes");
     long[] strides = ints(Json.field(tensorMeta, "strides", path), path + ".strides");
     JsonNode off = Json.optional(tensorMeta, "storage_offset", path);
     long offset = off == null ? 0 : asInt(off, path + ".storage_offset");
     if (sizes.length != strides.length) {
-      throw new SerdeException(path + ": " + sizes.length + " sizes but " + strides.length + " strides");
+      throw new SerdeException(
+          path + ": " + sizes.length + " sizes but " + strides.length + " strides");
     }
     long numel = 1;
     long last = offset;
@@ -111,8 +115,14 @@ public final class Payloads {
     long storage = numel == 0 ? 0 : last + 1;
     if (numel > maxElements || storage > maxElements) {
       throw new SerdeException(
-          path + ": a tensor of " + numel + " elements over a storage of " + storage
-              + " elements is larger than symshapes' tensors (" + maxElements + " elements)");
+          path
+              + ": a tensor of "
+              + numel
+              + " elements over a storage of "
+              + storage
+              + " elements is larger than symshapes' tensors ("
+              + maxElements
+              + " elements)");
     }
     return new Layout(dtype, sizes, strides, offset, storage);
   }

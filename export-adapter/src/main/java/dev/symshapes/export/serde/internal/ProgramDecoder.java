@@ -34,9 +34,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads PyTorch's top-level {@code ExportedProgram} JSON into an {@link ExportedProgram}
- * ({@code ExportedProgramDeserializer.deserialize} of {@code torch/_export/serde/serialize.py}):
- * the schema's major version must be {@value Schema#MAJOR} (any minor version is read, as PyTorch
+ * Reads PyTorch's top-level {@code ExportedProgram} JSON into an {@link ExportedProgram} ({@code
+ * ExportedProgramDeserializer.deserialize} of {@code torch/_export/serde/serialize.py}): the
+ * schema's major version must be {@value Schema#MAJOR} (any minor version is read, as PyTorch
  * does), the graph and signature are read, a shape environment is re-created ({@link
  * EnvRebuilder}), and the {@code guards_code} become the program's input checks.
  */
@@ -77,9 +77,9 @@ public final class ProgramDecoder {
     String gp = "graph_module";
     JsonNode sigJson = Json.field(gmJson, "signature", gp);
     List<JsonNode> inputSpecs =
-        Json.list(Json.field(sigJson, "input_specs", gp + ".signature"), gp + ".signature.input_specs");
-    GraphDecoder graphs =
-        new GraphDecoder(values, options.registry(), options.limits().maxNodes());
+        Json.list(
+            Json.field(sigJson, "input_specs", gp + ".signature"), gp + ".signature.input_specs");
+    GraphDecoder graphs = new GraphDecoder(values, options.registry(), options.limits().maxNodes());
     GraphModule gm =
         graphs.decode(
             Json.field(gmJson, "graph", gp),
@@ -129,13 +129,15 @@ public final class ProgramDecoder {
         }
         sourceExprs.putIfAbsent(base + ".storage_offset()", m.storageOffset().expr());
       } else if (val instanceof SymInt s) {
-        addSource(new Source(base, Source.Property.VALUE, -1), s, symbolSources, sourceExprs, bindings);
+        addSource(
+            new Source(base, Source.Property.VALUE, -1), s, symbolSources, sourceExprs, bindings);
       }
     }
 
     List<GraphModule> all = new ArrayList<>();
     collect(gm, all);
-    EnvRebuilder.rebuild(env, values, ranges, symbolSources, all, options.limits().maxSymbolIndex());
+    EnvRebuilder.rebuild(
+        env, values, ranges, symbolSources, all, options.limits().maxSymbolIndex());
 
     ImmutableList.Builder<String> pythonGuards = ImmutableList.builder();
     List<BoolExpr> parsed = new ArrayList<>();
@@ -215,14 +217,17 @@ public final class ProgramDecoder {
               + " is not supported: symshapes reads PyTorch's export schema "
               + Schema.MAJOR
               + ".x"
-              + (tv != null && tv.isTextual() ? " (the file was written by " + tv.textValue() + ")" : ""));
+              + (tv != null && tv.isTextual()
+                  ? " (the file was written by " + tv.textValue() + ")"
+                  : ""));
     }
   }
 
   private static IntRange range(JsonNode n, String p) {
     JsonNode lo = Json.optional(n, "min_val", p);
     JsonNode hi = Json.optional(n, "max_val", p);
-    Bound lower = lo == null ? Bound.NEG_INT_OO : Bound.of(ValueDecoder.bigInteger(lo, p + ".min_val"));
+    Bound lower =
+        lo == null ? Bound.NEG_INT_OO : Bound.of(ValueDecoder.bigInteger(lo, p + ".min_val"));
     Bound upper = hi == null ? Bound.INT_OO : Bound.of(ValueDecoder.bigInteger(hi, p + ".max_val"));
     if (lower.compareTo(upper) > 0) {
       throw new SerdeException(p + ": the range [" + lower + ", " + upper + "] is empty");
@@ -260,7 +265,8 @@ public final class ProgramDecoder {
         }
       }
     }
-    long userOutputs = sig.outputs().stream().filter(o -> o.kind().name().equals("USER_OUTPUT")).count();
+    long userOutputs =
+        sig.outputs().stream().filter(o -> o.kind().name().equals("USER_OUTPUT")).count();
     if (rootSig == null) {
       List<TreeSpec> leaves = new ArrayList<>();
       List<String> names = new ArrayList<>();
@@ -277,7 +283,9 @@ public final class ProgramDecoder {
           userOutputs == 1 ? TreeSpec.leaf() : TreeSpec.tuple(outs),
           ImmutableList.copyOf(names));
     }
-    TreeSpec in = TreeSpecJson.loads(Json.str(Json.field(rootSig, "in_spec", p), p + ".in_spec"), p + ".in_spec", maxDepth);
+    TreeSpec in =
+        TreeSpecJson.loads(
+            Json.str(Json.field(rootSig, "in_spec", p), p + ".in_spec"), p + ".in_spec", maxDepth);
     if (in.kind() != TreeSpec.Kind.TUPLE
         || in.children().size() != 2
         || in.children().get(0).kind() != TreeSpec.Kind.TUPLE
@@ -285,7 +293,11 @@ public final class ProgramDecoder {
       throw new SerdeException(p + ".in_spec: expected the structure ((args...), {}), found " + in);
     }
     TreeSpec args = in.children().get(0);
-    TreeSpec out = TreeSpecJson.loads(Json.str(Json.field(rootSig, "out_spec", p), p + ".out_spec"), p + ".out_spec", maxDepth);
+    TreeSpec out =
+        TreeSpecJson.loads(
+            Json.str(Json.field(rootSig, "out_spec", p), p + ".out_spec"),
+            p + ".out_spec",
+            maxDepth);
     JsonNode fan = Json.optional(rootSig, "forward_arg_names", p);
     List<String> names = new ArrayList<>();
     if (fan != null) {
@@ -297,7 +309,10 @@ public final class ProgramDecoder {
       names.clear();
       for (int i = 0; i < args.children().size(); i++) {
         TreeSpec c = args.children().get(i);
-        names.add(c.kind() == TreeSpec.Kind.LEAF && i < userInputs.size() ? userInputs.get(i).name() : "arg" + i);
+        names.add(
+            c.kind() == TreeSpec.Kind.LEAF && i < userInputs.size()
+                ? userInputs.get(i).name()
+                : "arg" + i);
       }
     }
     return new CallSpec(args, out, ImmutableList.copyOf(names));

@@ -79,7 +79,9 @@ public final class ProgramEncoder {
     ObjectNode callSig = Json.object();
     callSig.set("inputs", SignatureCodec.argumentList(userInputs));
     callSig.set("outputs", SignatureCodec.argumentList(userOutputs));
-    callSig.put("in_spec", TreeSpecJson.dumps(TreeSpec.tuple(List.of(ep.argsSpec(), TreeSpec.emptyDict()))));
+    callSig.put(
+        "in_spec",
+        TreeSpecJson.dumps(TreeSpec.tuple(List.of(ep.argsSpec(), TreeSpec.emptyDict()))));
     callSig.put("out_spec", TreeSpecJson.dumps(ep.outSpec()));
     ArrayNode argNames = Json.array();
     ep.userInputNames().forEach(argNames::add);
@@ -127,8 +129,6 @@ public final class ProgramEncoder {
   }
 
   private static JsonNode bound(Bound b) {
-    return b.isFinite()
-        ? Json.NODES.numberNode(b.value().toBigInteger())
-        : Json.NODES.nullNode();
+    return b.isFinite() ? Json.NODES.numberNode(b.value().toBigInteger()) : Json.NODES.nullNode();
   }
 }

@@ -70,16 +70,25 @@ public final class Pt2Reader {
     index();
     String format = text(Pt2Layout.ARCHIVE_FORMAT, 64);
     if (format == null) {
-      throw new SerdeException(where + ": not a PT2 archive: it has no " + Pt2Layout.ARCHIVE_FORMAT + " record");
+      throw new SerdeException(
+          where + ": not a PT2 archive: it has no " + Pt2Layout.ARCHIVE_FORMAT + " record");
     }
     if (!format.equals(Pt2Layout.ARCHIVE_FORMAT_VALUE)) {
       throw new SerdeException(
-          where + ": not a PT2 archive: " + Pt2Layout.ARCHIVE_FORMAT + " is '" + format + "', not 'pt2'");
+          where
+              + ": not a PT2 archive: "
+              + Pt2Layout.ARCHIVE_FORMAT
+              + " is '"
+              + format
+              + "', not 'pt2'");
     }
     String version = text(Pt2Layout.ARCHIVE_VERSION, 64);
     if (version != null && !version.equals(Pt2Layout.ARCHIVE_VERSION_VALUE)) {
       throw new SerdeException(
-          where + ": archive version '" + version + "' is not supported (symshapes reads version 0)");
+          where
+              + ": archive version '"
+              + version
+              + "' is not supported (symshapes reads version 0)");
     }
     String model = modelName();
     byte[] json = bytes(Pt2Layout.model(model), -1, limits.maxJsonBytes());
@@ -94,7 +103,11 @@ public final class Pt2Reader {
   private void index() {
     if (zip.size() > limits.maxArchiveEntries()) {
       throw new SerdeException(
-          where + ": the archive has " + zip.size() + " entries, more than " + limits.maxArchiveEntries());
+          where
+              + ": the archive has "
+              + zip.size()
+              + " entries, more than "
+              + limits.maxArchiveEntries());
     }
     String root = null;
     Enumeration<? extends ZipEntry> en = zip.entries();
@@ -147,7 +160,9 @@ public final class Pt2Reader {
   private String modelName() {
     List<String> models = new ArrayList<>();
     for (String r : new TreeMap<>(records).keySet()) {
-      if (r.startsWith(Pt2Layout.MODELS_DIR) && r.endsWith(".json") && r.indexOf('/', Pt2Layout.MODELS_DIR.length()) < 0) {
+      if (r.startsWith(Pt2Layout.MODELS_DIR)
+          && r.endsWith(".json")
+          && r.indexOf('/', Pt2Layout.MODELS_DIR.length()) < 0) {
         models.add(r.substring(Pt2Layout.MODELS_DIR.length(), r.length() - ".json".length()));
       }
     }
@@ -162,7 +177,11 @@ public final class Pt2Reader {
             + ": "
             + (models.isEmpty()
                 ? "the archive holds no program (no models/*.json record)"
-                : "the archive holds " + models.size() + " programs " + models + " and none is named 'model'"));
+                : "the archive holds "
+                    + models.size()
+                    + " programs "
+                    + models
+                    + " and none is named 'model'"));
   }
 
   private String text(String record, int max) throws IOException {
@@ -196,7 +215,13 @@ public final class Pt2Reader {
     }
     if (declared > max) {
       throw new SerdeException(
-          where + ": record '" + record + "' declares " + declared + " bytes, more than the limit of " + max);
+          where
+              + ": record '"
+              + record
+              + "' declares "
+              + declared
+              + " bytes, more than the limit of "
+              + max);
     }
     byte[] data = new byte[(int) declared];
     try (InputStream in = zip.getInputStream(e)) {
@@ -205,16 +230,29 @@ public final class Pt2Reader {
         int n = in.read(data, off, data.length - off);
         if (n < 0) {
           throw new SerdeException(
-              where + ": record '" + record + "' holds " + off + " bytes, fewer than the " + declared + " it declares");
+              where
+                  + ": record '"
+                  + record
+                  + "' holds "
+                  + off
+                  + " bytes, fewer than the "
+                  + declared
+                  + " it declares");
         }
         off += n;
       }
       if (in.read() >= 0) {
         throw new SerdeException(
-            where + ": record '" + record + "' holds more bytes than the " + declared + " it declares");
+            where
+                + ": record '"
+                + record
+                + "' holds more bytes than the "
+                + declared
+                + " it declares");
       }
     } catch (ZipException ex) {
-      throw new SerdeException(where + ": record '" + record + "' is corrupt: " + ex.getMessage(), ex);
+      throw new SerdeException(
+          where + ": record '" + record + "' is corrupt: " + ex.getMessage(), ex);
     }
     return data;
   }
@@ -225,16 +263,20 @@ public final class Pt2Reader {
     if (!records.containsKey(configRecord)) {
       return out;
     }
-    JsonNode config = Json.parse(bytes(configRecord, -1, limits.maxJsonBytes()), configRecord, limits.maxJsonDepth());
+    JsonNode config =
+        Json.parse(
+            bytes(configRecord, -1, limits.maxJsonBytes()), configRecord, limits.maxJsonDepth());
     Map<String, Payloads.Layout> layouts = new LinkedHashMap<>();
     Map<String, String> paths = new LinkedHashMap<>();
     Map<String, Long> needed = new HashMap<>();
-    for (Map.Entry<String, JsonNode> e : Json.entries(Json.field(config, "config", configRecord), configRecord + ".config")) {
+    for (Map.Entry<String, JsonNode> e :
+        Json.entries(Json.field(config, "config", configRecord), configRecord + ".config")) {
       String p = configRecord + ".config." + e.getKey();
       JsonNode meta = e.getValue();
       String pathName = Json.str(Json.field(meta, "path_name", p), p + ".path_name");
       if (!PATH_NAME.matcher(pathName).matches()) {
-        throw new SerdeException(p + ".path_name: '" + pathName + "' is not a record name in " + dir);
+        throw new SerdeException(
+            p + ".path_name: '" + pathName + "' is not a record name in " + dir);
       }
       JsonNode pickle = Json.optional(meta, "use_pickle", p);
       if (pickle != null && Json.bool(pickle, p + ".use_pickle")) {
@@ -257,7 +299,11 @@ public final class Pt2Reader {
     tensorBytes += total;
     if (tensorBytes > limits.maxTensorBytes()) {
       throw new SerdeException(
-          where + ": the tensors need " + tensorBytes + " bytes, more than the limit of " + limits.maxTensorBytes());
+          where
+              + ": the tensors need "
+              + tensorBytes
+              + " bytes, more than the limit of "
+              + limits.maxTensorBytes());
     }
     Map<String, byte[]> storages = new HashMap<>();
     for (Map.Entry<String, Long> e : needed.entrySet()) {

@@ -44,15 +44,29 @@ public final class Pt2Writer {
     try (OutputStream out = Files.newOutputStream(path);
         ZipOutputStream zip = new ZipOutputStream(out)) {
       String m = Pt2Layout.DEFAULT_MODEL;
-      ObjectNode weights = payloads(zip, root, Pt2Layout.WEIGHTS_DIR, Pt2Layout.WEIGHT_PREFIX, ep.stateDict(), params);
+      ObjectNode weights =
+          payloads(
+              zip, root, Pt2Layout.WEIGHTS_DIR, Pt2Layout.WEIGHT_PREFIX, ep.stateDict(), params);
       put(zip, root + "/" + Pt2Layout.weightsConfig(m), Json.write(weights).getBytes(UTF_8));
       ObjectNode constants =
-          payloads(zip, root, Pt2Layout.CONSTANTS_DIR, Pt2Layout.TENSOR_CONSTANT_PREFIX, ep.constants(), Set.of());
+          payloads(
+              zip,
+              root,
+              Pt2Layout.CONSTANTS_DIR,
+              Pt2Layout.TENSOR_CONSTANT_PREFIX,
+              ep.constants(),
+              Set.of());
       put(zip, root + "/" + Pt2Layout.constantsConfig(m), Json.write(constants).getBytes(UTF_8));
       put(zip, root + "/" + Pt2Layout.model(m), model);
       put(zip, root + "/" + Pt2Layout.sampleInputs(m), new byte[0]);
-      put(zip, root + "/" + Pt2Layout.ARCHIVE_FORMAT, Pt2Layout.ARCHIVE_FORMAT_VALUE.getBytes(UTF_8));
-      put(zip, root + "/" + Pt2Layout.ARCHIVE_VERSION, Pt2Layout.ARCHIVE_VERSION_VALUE.getBytes(UTF_8));
+      put(
+          zip,
+          root + "/" + Pt2Layout.ARCHIVE_FORMAT,
+          Pt2Layout.ARCHIVE_FORMAT_VALUE.getBytes(UTF_8));
+      put(
+          zip,
+          root + "/" + Pt2Layout.ARCHIVE_VERSION,
+          Pt2Layout.ARCHIVE_VERSION_VALUE.getBytes(UTF_8));
       put(zip, root + "/" + Pt2Layout.BYTEORDER, "little".getBytes(UTF_8));
       put(zip, root + "/" + Pt2Layout.DATA_VERSION, Pt2Layout.DATA_VERSION_VALUE.getBytes(UTF_8));
     } catch (IOException e) {

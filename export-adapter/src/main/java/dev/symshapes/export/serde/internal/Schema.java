@@ -5,8 +5,8 @@ import dev.symshapes.export.tensor.DType;
 
 /**
  * Constants of PyTorch's serialization schema, {@code torch/_export/serde/schema.py} at {@code
- * SCHEMA_VERSION = (8, 17)}: the enums are written as their integer values ({@code EnumEncoder}
- * of {@code serialize.py}).
+ * SCHEMA_VERSION = (8, 17)}: the enums are written as their integer values ({@code EnumEncoder} of
+ * {@code serialize.py}).
  */
 public final class Schema {
   /** The major schema version this code reads and writes. */
@@ -26,7 +26,10 @@ public final class Schema {
 
   private Schema() {}
 
-  /** {@code ScalarType} of a dtype: {@code FLOAT} 7, {@code DOUBLE} 8, {@code LONG} 5, {@code BOOL} 12. */
+  /**
+   * {@code ScalarType} of a dtype: {@code FLOAT} 7, {@code DOUBLE} 8, {@code LONG} 5, {@code BOOL}
+   * 12.
+   */
   static int scalarType(DType d) {
     switch (d) {
       case FLOAT32:
@@ -66,16 +69,29 @@ public final class Schema {
 
   private static String scalarTypeName(long v) {
     String[] names = {
-      "UNKNOWN", "BYTE", "CHAR", "SHORT", "INT", "LONG", "HALF", "FLOAT", "DOUBLE", "COMPLEXHALF",
-      "COMPLEXFLOAT", "COMPLEXDOUBLE", "BOOL", "BFLOAT16"
+      "UNKNOWN",
+      "BYTE",
+      "CHAR",
+      "SHORT",
+      "INT",
+      "LONG",
+      "HALF",
+      "FLOAT",
+      "DOUBLE",
+      "COMPLEXHALF",
+      "COMPLEXFLOAT",
+      "COMPLEXDOUBLE",
+      "BOOL",
+      "BFLOAT16"
     };
     if (v >= 0 && v < names.length) {
       return names[(int) v];
     }
     if (v >= 28 && v <= 32) {
       return new String[] {
-        "UINT16", "FLOAT8E4M3FN", "FLOAT8E5M2", "FLOAT8E4M3FNUZ", "FLOAT8E5M2FNUZ"
-      }[(int) v - 28];
+            "UINT16", "FLOAT8E4M3FN", "FLOAT8E5M2", "FLOAT8E4M3FNUZ", "FLOAT8E5M2FNUZ"
+          }
+          [(int) v - 28];
     }
     return "unknown";
   }

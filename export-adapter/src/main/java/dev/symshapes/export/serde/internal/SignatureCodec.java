@@ -164,7 +164,11 @@ final class SignatureCodec {
           }
           requireSame(a.name(), graphInput, p);
           return new InputSpec(
-              kind(InputKind.class, "USER_INPUT", p), a.name(), a.type(), Optional.empty(), Optional.empty());
+              kind(InputKind.class, "USER_INPUT", p),
+              a.name(),
+              a.type(),
+              Optional.empty(),
+              Optional.empty());
         }
       case "constant_input":
         {
@@ -182,12 +186,14 @@ final class SignatureCodec {
     for (Map.Entry<String, String[]> e : INPUTS.entrySet()) {
       if (e.getValue()[0].equals(key)) {
         InputKind kind = kind(InputKind.class, e.getKey(), p);
-        String name = Json.str(Json.field(Json.field(body, "arg", p), "name", p + ".arg"), p + ".arg.name");
+        String name =
+            Json.str(Json.field(Json.field(body, "arg", p), "name", p + ".arg"), p + ".arg.name");
         requireSame(name, graphInput, p);
         Optional<String> target =
             e.getValue()[1] == null
                 ? Optional.empty()
-                : Optional.of(Json.str(Json.field(body, e.getValue()[1], p), p + "." + e.getValue()[1]));
+                : Optional.of(
+                    Json.str(Json.field(body, e.getValue()[1], p), p + "." + e.getValue()[1]));
         Optional<Boolean> persistent =
             key.equals("buffer")
                 ? Optional.of(Json.bool(Json.field(body, "persistent", p), p + ".persistent"))
@@ -201,7 +207,12 @@ final class SignatureCodec {
   private static void requireSame(String name, ArgRef graphInput, String path) {
     if (!name.equals(graphInput.name())) {
       throw new SerdeException(
-          path + ": the spec names '" + name + "' but the graph input is '" + graphInput.name() + "'");
+          path
+              + ": the spec names '"
+              + name
+              + "' but the graph input is '"
+              + graphInput.name()
+              + "'");
     }
   }
 
@@ -218,11 +229,13 @@ final class SignatureCodec {
       Optional<String> target =
           e.getValue()[1] == null
               ? Optional.empty()
-              : Optional.of(Json.str(Json.field(body, e.getValue()[1], p), p + "." + e.getValue()[1]));
+              : Optional.of(
+                  Json.str(Json.field(body, e.getValue()[1], p), p + "." + e.getValue()[1]));
       if (key.equals("user_output")) {
         ArgRef a = argRef(Json.field(body, "arg", p), p + ".arg");
         if (a.type() == ArgumentType.CONSTANT) {
-          return new OutputSpec(kind, "", ArgumentType.CONSTANT, target, Optional.ofNullable(a.constant()));
+          return new OutputSpec(
+              kind, "", ArgumentType.CONSTANT, target, Optional.ofNullable(a.constant()));
         }
         return new OutputSpec(kind, a.name(), a.type(), target);
       }
@@ -249,12 +262,14 @@ final class SignatureCodec {
     String p = path + "." + u.getKey();
     switch (u.getKey()) {
       case "as_tensor":
-        return new ArgRef(Json.str(Json.field(u.getValue(), "name", p), p + ".name"), ArgumentType.TENSOR, null);
+        return new ArgRef(
+            Json.str(Json.field(u.getValue(), "name", p), p + ".name"), ArgumentType.TENSOR, null);
       case "as_sym_int":
       case "as_sym_bool":
         {
           Map.Entry<String, JsonNode> s = Json.union(u.getValue(), p);
-          ArgumentType t = u.getKey().equals("as_sym_int") ? ArgumentType.SYM_INT : ArgumentType.SYM_BOOL;
+          ArgumentType t =
+              u.getKey().equals("as_sym_int") ? ArgumentType.SYM_INT : ArgumentType.SYM_BOOL;
           if (s.getKey().equals("as_name")) {
             return new ArgRef(Json.str(s.getValue(), p + ".as_name"), t, null);
           }
@@ -277,7 +292,8 @@ final class SignatureCodec {
       case "as_string":
         return new ArgRef("", ArgumentType.CONSTANT, Json.str(u.getValue(), p));
       default:
-        throw new SerdeException(p + ": an input or output of kind " + u.getKey() + " is not supported");
+        throw new SerdeException(
+            p + ": an input or output of kind " + u.getKey() + " is not supported");
     }
   }
 

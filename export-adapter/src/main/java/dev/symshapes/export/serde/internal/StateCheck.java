@@ -38,7 +38,9 @@ final class StateCheck {
       } else {
         continue;
       }
-      String target = s.target().orElseThrow(() -> new SerdeException("input '" + s.name() + "' has no target"));
+      String target =
+          s.target()
+              .orElseThrow(() -> new SerdeException("input '" + s.name() + "' has no target"));
       TensorData t = source.get(target);
       if (t == null) {
         absent.add(target);
@@ -66,7 +68,9 @@ final class StateCheck {
     }
     if (!absent.isEmpty() && missing == MissingState.FAIL) {
       throw new SerdeException(
-          "the values of " + absent + " are not in the file; load the .pt2 archive that holds them");
+          "the values of "
+              + absent
+              + " are not in the file; load the .pt2 archive that holds them");
     }
   }
 }

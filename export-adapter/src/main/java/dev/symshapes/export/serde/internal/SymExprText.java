@@ -6,13 +6,10 @@ import dev.symshapes.expr.BoolExpr;
 import dev.symshapes.expr.Expr;
 import dev.symshapes.expr.ExprFactory;
 import dev.symshapes.expr.ExprKind;
-import dev.symshapes.expr.IntCall;
 import dev.symshapes.expr.IntConst;
 import dev.symshapes.expr.IntExpr;
 import dev.symshapes.expr.IntValue;
-import dev.symshapes.expr.Logic;
 import dev.symshapes.expr.Mul;
-import dev.symshapes.expr.Relation;
 import dev.symshapes.expr.Sym;
 import dev.symshapes.expr.text.ExprParser;
 import dev.symshapes.expr.text.ExprSyntaxException;
@@ -21,14 +18,14 @@ import java.util.List;
 
 /**
  * The {@code expr_str} of a {@code SymExpr}: PyTorch writes {@code sympy.srepr(expr)} ({@code
- * _print_sympy} in {@code torch/_export/serde/serialize.py}), such as {@code
- * Add(Mul(Integer(2), Symbol('s0', integer=True, positive=True)), Integer(1))}; older releases
- * wrote {@code str(expr)} ({@code 2*s0 + 1}). PyTorch reads both with {@code sympy.sympify}; this
- * class writes the first and reads both (the second with {@link ExprParser}).
+ * _print_sympy} in {@code torch/_export/serde/serialize.py}), such as {@code Add(Mul(Integer(2),
+ * Symbol('s0', integer=True, positive=True)), Integer(1))}; older releases wrote {@code str(expr)}
+ * ({@code 2*s0 + 1}). PyTorch reads both with {@code sympy.sympify}; this class writes the first
+ * and reads both (the second with {@link ExprParser}).
  *
- * <p>Class names are sympy's ({@code Equality}, {@code StrictGreaterThan}, ...) and torch's
- * ({@code FloorDiv}, {@code PythonMod}, {@code CleanDiv}, {@code ModularIndexing}, {@code Where}).
- * Symbols named {@code s<n>} carry sympy's assumptions of backed sizes ({@code integer=True,
+ * <p>Class names are sympy's ({@code Equality}, {@code StrictGreaterThan}, ...) and torch's ({@code
+ * FloorDiv}, {@code PythonMod}, {@code CleanDiv}, {@code ModularIndexing}, {@code Where}). Symbols
+ * named {@code s<n>} carry sympy's assumptions of backed sizes ({@code integer=True,
  * positive=True}), others {@code integer=True}; the reader ignores assumptions.
  */
 public final class SymExprText {

@@ -11,10 +11,10 @@ import java.util.List;
  * PyTorch's {@code treespec_dumps} / {@code treespec_loads} ({@code torch/utils/_pytree.py},
  * protocol 1, the {@code TREESPEC_VERSION} of {@code schema.py}), the form of {@code in_spec} and
  * {@code out_spec} in a {@code ModuleCallSignature}: {@code [1, {"type": "builtins.tuple",
- * "context": "null", "children_spec": [...]}]}, a leaf being {@code {"type": null, "context":
- * null, "children_spec": []}} and the empty keyword arguments {@code {"type": "builtins.dict",
- * "context": "[]", "children_spec": []}} (as in {@code test/test_pytree.py} and AOTInductor's
- * generated {@code in_spec_}). Written with Python's {@code json.dumps} separators.
+ * "context": "null", "children_spec": [...]}]}, a leaf being {@code {"type": null, "context": null,
+ * "children_spec": []}} and the empty keyword arguments {@code {"type": "builtins.dict", "context":
+ * "[]", "children_spec": []}} (as in {@code test/test_pytree.py} and AOTInductor's generated {@code
+ * in_spec_}). Written with Python's {@code json.dumps} separators.
  */
 public final class TreeSpecJson {
   static final int PROTOCOL = 1;
@@ -79,7 +79,8 @@ public final class TreeSpecJson {
     JsonNode root = Json.parse(text.getBytes(StandardCharsets.UTF_8), where, maxDepth);
     List<JsonNode> top = Json.list(root, where);
     if (top.size() != 2) {
-      throw new SerdeException(where + ": expected [protocol, spec], found " + top.size() + " items");
+      throw new SerdeException(
+          where + ": expected [protocol, spec], found " + top.size() + " items");
     }
     long protocol = Json.integer(top.get(0), where + "[0]");
     if (protocol != PROTOCOL) {

@@ -23,18 +23,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the values of a graph ({@code TensorMeta}, {@code SymInt}, {@code SymBool}) into the
- * loaded program's expressions, and remembers every symbol it meets and the hints the file gives
- * ({@code deserialize_sym_int} of {@code serialize.py} reads the same {@code hint} into the shape
+ * Reads the values of a graph ({@code TensorMeta}, {@code SymInt}, {@code SymBool}) into the loaded
+ * program's expressions, and remembers every symbol it meets and the hints the file gives ({@code
+ * deserialize_sym_int} of {@code serialize.py} reads the same {@code hint} into the shape
  * environment's {@code var_to_val}).
  */
 final class ValueDecoder {
   private final ExprFactory f;
   private final SymContext ctx;
+
   /** Hints of expressions that are one symbol. */
   final Map<Sym, IntValue> hints = new LinkedHashMap<>();
+
   /** Hints of other expressions, to solve for their symbols. */
   final List<Map.Entry<IntExpr, IntValue>> derivedHints = new ArrayList<>();
+
   /** Every symbol met, in order. */
   final Set<Sym> symbols = new LinkedHashSet<>();
 
@@ -48,7 +51,8 @@ final class ValueDecoder {
   }
 
   TensorMeta tensorMeta(JsonNode n, String path) {
-    DType dtype = Schema.dtype(Json.integer(Json.field(n, "dtype", path), path + ".dtype"), path + ".dtype");
+    DType dtype =
+        Schema.dtype(Json.integer(Json.field(n, "dtype", path), path + ".dtype"), path + ".dtype");
     List<SymInt> sizes = symInts(Json.field(n, "sizes", path), path + ".sizes");
     List<SymInt> strides = symInts(Json.field(n, "strides", path), path + ".strides");
     JsonNode offset = Json.optional(n, "storage_offset", path);
@@ -85,12 +89,15 @@ final class ValueDecoder {
         {
           IntExpr e =
               SymExprText.parseInt(
-                  Json.str(Json.field(u.getValue(), "expr_str", p), p + ".expr_str"), f, p + ".expr_str");
+                  Json.str(Json.field(u.getValue(), "expr_str", p), p + ".expr_str"),
+                  f,
+                  p + ".expr_str");
           JsonNode hint = Json.optional(u.getValue(), "hint", p);
           if (hint != null) {
             Map.Entry<String, JsonNode> h = Json.union(hint, p + ".hint");
             if (!h.getKey().equals("as_int")) {
-              throw new SerdeException(p + ".hint: an integer's hint must be as_int, not " + h.getKey());
+              throw new SerdeException(
+                  p + ".hint: an integer's hint must be as_int, not " + h.getKey());
             }
             recordHint(e, bigInteger(h.getValue(), p + ".hint.as_int"), p);
           }
@@ -124,7 +131,9 @@ final class ValueDecoder {
         {
           BoolExpr e =
               SymExprText.parseBool(
-                  Json.str(Json.field(u.getValue(), "expr_str", p), p + ".expr_str"), f, p + ".expr_str");
+                  Json.str(Json.field(u.getValue(), "expr_str", p), p + ".expr_str"),
+                  f,
+                  p + ".expr_str");
           symbols.addAll(e.freeSymbols());
           return SymBool.of(e, ctx, null);
         }
