@@ -164,6 +164,19 @@ class ProgramCommandsTest {
   }
 
   @Test
+  void theReadmeShowsWhatInspectPrints() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    String out = CliRun.run("inspect", fixture.toString()).out();
+    String report = out.substring(out.indexOf("Runtime asserts:\n"));
+    assertThat(readme).contains("```text\n" + report + "```\n");
+    assertThat(readme)
+        .contains(
+            "```text\n"
+                + CliRun.run("check", fixture.toString(), "--shapes", "x=[6,4] y=[10,4] n=[]").out()
+                + "```\n");
+  }
+
+  @Test
   void helpExamplesAreTrue() {
     String help = CliRun.run("check", "--help").out();
     List<ShellExamples.Example> examples =

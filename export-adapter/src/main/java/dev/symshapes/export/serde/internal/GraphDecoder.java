@@ -217,12 +217,13 @@ final class GraphDecoder {
         Long kind = kindNode == null ? null : Json.integer(kindNode, q + ".kind");
         boolean positional;
         if (schema != null) {
-          OpSchema.Argument param = param(schema, name, q);
+          int index = param(schema, name, q);
+          OpSchema.Argument param = schema.arguments().get(index);
           positional =
               kind != null
                   ? kind == Schema.KIND_POSITIONAL
                   : param.defaultValue().isEmpty() && !param.keywordOnly();
-          if (positional && schema.arguments().indexOf(param) != args.size()) {
+          if (positional && index != args.size()) {
             throw new SerdeException(
                 q
                     + ": positional argument '"
@@ -270,10 +271,11 @@ final class GraphDecoder {
       }
     }
 
-    private OpSchema.Argument param(OpSchema schema, String name, String p) {
-      for (OpSchema.Argument a : schema.arguments()) {
-        if (a.name().equals(name)) {
-          return a;
+    private int param(OpSchema schema, String name, String p) {
+      List<OpSchema.Argument> params = schema.arguments();
+      for (int i = 0; i < params.size(); i++) {
+        if (params.get(i).name().equals(name)) {
+          return i;
         }
       }
       throw new SerdeException(

@@ -32,6 +32,9 @@ public final class SymExprText {
   /** Deeper expressions are refused before they can exhaust the stack. */
   static final int MAX_DEPTH = 200;
 
+  private static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private SymExprText() {}
 
   /** {@code sympy.srepr} of {@code e}. */
@@ -487,7 +490,7 @@ public final class SymExprText {
         throw error("unterminated symbol name");
       }
       String name = s.substring(start, pos++);
-      if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      if (!NAME.matcher(name).matches()) {
         throw error("'" + name + "' is not a symbol name");
       }
       // Assumptions (integer=True, positive=True, ...) are sympy's business: skip them.
