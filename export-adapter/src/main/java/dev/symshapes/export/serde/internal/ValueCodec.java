@@ -3,7 +3,6 @@ package dev.symshapes.export.serde.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.symshapes.export.serde.SerdeException;
 import dev.symshapes.export.spi.SymBool;
 import dev.symshapes.export.spi.SymInt;
 import dev.symshapes.export.spi.TensorMeta;
@@ -79,9 +78,5 @@ final class ValueCodec {
     o.set("storage_offset", symInt(m.storageOffset()));
     o.put("layout", Schema.LAYOUT_STRIDED);
     return o;
-  }
-
-  static SerdeException unsupported(String what) {
-    return new SerdeException(what);
   }
 }
