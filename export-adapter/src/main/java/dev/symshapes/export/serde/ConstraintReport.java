@@ -106,7 +106,7 @@ public final class ConstraintReport {
 
     Set<Sym> symbols = new LinkedHashSet<>();
     for (Sym s : ProgramFacts.symbols(ep.graphModule())) {
-      symbols.addAll(source.replace(s).freeSymbols());
+      symbols.addAll(source.replace((IntExpr) s).freeSymbols());
     }
     declared.keySet().forEach(k -> symbols.addAll(k.freeSymbols()));
     asserts.forEach(a -> symbols.addAll(source.replace(a.condition()).freeSymbols()));

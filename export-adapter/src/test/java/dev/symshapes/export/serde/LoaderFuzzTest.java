@@ -17,8 +17,11 @@ import java.nio.file.Path;
  * inside, ...) is a finding. A loaded program must print and write again.
  *
  * <p>{@code mvn verify} runs it in Jazzer's regression mode on the seeds under {@code
- * src/test/resources/dev/symshapes/export/serde/LoaderFuzzTestInputs/}. To fuzz (the generated
- * corpus goes to {@code export-adapter/.cifuzz-corpus/}):
+ * src/test/resources/dev/symshapes/export/serde/LoaderFuzzTestInputs/}, in a JVM of its own (the
+ * surefire execution {@code loader-fuzz-regression}): Jazzer's agent rewrites classes loaded after
+ * it, and exported programs read their input names from the parameter names that this drops, so do
+ * not name it together with other tests in {@code -Dtest}. To fuzz (the generated corpus goes to
+ * {@code export-adapter/.cifuzz-corpus/}):
  *
  * <pre>
  * JAZZER_FUZZ=1 ./mvnw -pl export-adapter test -Dtest=LoaderFuzzTest -Djacoco.skip=true

@@ -93,6 +93,16 @@ class RoundTripTest {
                     .isTrue());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void theSolverProvesTheSameAboutTheLoadedProgram(SerdePrograms.Case c) {
+    ExportedProgram ep = c.program();
+    ExportedProgram loaded =
+        ProgramJson.read(json(ep), ep.stateDict(), ep.constants(), LoadOptions.defaults());
+    assertThat(ConstraintReport.of(loaded).toString())
+        .isEqualTo(ConstraintReport.of(ep).toString());
+  }
+
   private static byte[] json(ExportedProgram ep) {
     return ProgramJson.write(ep).getBytes(UTF_8);
   }
