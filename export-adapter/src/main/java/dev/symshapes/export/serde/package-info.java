@@ -74,9 +74,11 @@
  *       written {@code builtins.NoneType}, the default serialized name of a registered type (module
  *       and qualified name).
  *   <li><b>Other fields</b>: {@code opset_version} {@code {"aten": 10}} ({@code
- *       kProducedFileFormatVersion} in {@code caffe2/serialize/versions.h}); {@code guards_code},
- *       the Python guards over {@code L['x'].size()[0]} (read back by substituting each source with
- *       the matching placeholder's expression).
+ *       kProducedFileFormatVersion} in {@code caffe2/serialize/versions.h}; that {@code
+ *       torch._C._get_max_operator_version()}, which PyTorch writes there, returns it is recalled,
+ *       not confirmed); {@code torch_version} names symshapes; {@code verifiers} is empty (the
+ *       default); {@code guards_code}, the Python guards over {@code L['x'].size()[0]} (read back
+ *       by substituting each source with the matching placeholder's expression).
  *   <li><b>Archive</b> ({@code torch/csrc/export/pt2_archive_constants.h}, {@code
  *       torch/export/pt2_archive/_package.py}): one root folder (readers take it from the first
  *       entry, {@code is_pt2_package}); {@code archive_format} = {@code pt2}, {@code

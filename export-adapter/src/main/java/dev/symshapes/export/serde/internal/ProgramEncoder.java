@@ -28,7 +28,8 @@ import java.util.Map;
  *       forward_arg_names} the names of {@code forward}'s parameters;
  *   <li>{@code guards_code}: the program's source-level guards ({@code L['x'].size()[0] <= 8});
  *   <li>{@code opset_version}: {@code {"aten": 10}}, {@code kProducedFileFormatVersion} of {@code
- *       caffe2/serialize/versions.h}, which {@code torch._C._get_max_operator_version()} returns.
+ *       caffe2/serialize/versions.h}; that {@code torch._C._get_max_operator_version()}, which
+ *       PyTorch writes here, returns this constant is recalled, not confirmed in the sources.
  * </ul>
  */
 public final class ProgramEncoder {
