@@ -9,6 +9,7 @@ module dev.symshapes.export {
   requires info.picocli;
   requires com.fasterxml.jackson.core;
   requires org.slf4j;
+  requires com.fasterxml.jackson.databind;
 
   exports dev.symshapes.export;
   exports dev.symshapes.export.spi;
@@ -20,6 +21,7 @@ module dev.symshapes.export {
   exports dev.symshapes.export.dynamic;
   exports dev.symshapes.export.tutorial;
   exports dev.symshapes.export.tutorial.models;
+  exports dev.symshapes.export.serde;
 
   // The CLI is not API; picocli reads its annotations reflectively.
   opens dev.symshapes.export.cli to

@@ -92,6 +92,8 @@ public final class Main implements Callable<Integer> {
     root.addSubcommand(new CommandLine(new TutorialCommand(TutorialCases.all())));
     root.addSubcommand(new CommandLine(new DecideCommand(in)));
     root.addSubcommand(new CommandLine(new SimplifyCommand(in)));
+    root.addSubcommand(new InspectCommand());
+    root.addSubcommand(new CheckCommand());
     root.addSubcommand(new CommandLine.HelpCommand());
     // Expressions may start with '-' ("-u0 > 60"), so an unknown option is an expression; and
     // "-h0" is not "-h" followed by "0".

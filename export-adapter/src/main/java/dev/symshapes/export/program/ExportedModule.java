@@ -86,7 +86,8 @@ public final class ExportedModule {
   }
 
   /**
-   * Checks {@code inputs} as {@link #call} does, without running the program.
+   * Checks {@code inputs} as {@link #call} does, without running the program. A tensor input may be
+   * given by its shape alone, as an {@link InputShape}.
    *
    * @throws InputCheckException naming the input, the dimension and the rule that failed
    */

@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import dev.symshapes.export.spi.SymBool;
 import dev.symshapes.export.spi.SymInt;
 import dev.symshapes.export.spi.TensorMeta;
-import dev.symshapes.export.tensor.TensorData;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.expr.Add;
 import dev.symshapes.expr.BoolExpr;
@@ -307,23 +306,27 @@ final class InputChecks {
 
     @Override
     void check(Object arg, long[] v, long[] actual) {
-      if (!(arg instanceof Tensor t)) {
+      long[] shape;
+      if (arg instanceof Tensor t) {
+        shape = t.data().shape();
+      } else if (arg instanceof InputShape s) {
+        shape = s.sizes();
+      } else {
         throw new InputCheckException(
             "Expected input at " + path + " to be a tensor, but got " + PyTypes.typeOf(arg));
       }
-      TensorData d = t.data();
-      if (d.dim() != dims.length) {
+      if (shape.length != dims.length) {
         throw new InputCheckException(
             "Unexpected number of dimensions in input at "
                 + path
                 + ".shape (expected "
                 + shapeText
                 + ", got "
-                + PyTypes.size(d.shape())
+                + PyTypes.size(shape)
                 + ")");
       }
       for (int j = 0; j < dims.length; j++) {
-        dims[j].check(d.size(j), v, actual);
+        dims[j].check(shape[j], v, actual);
       }
     }
   }
