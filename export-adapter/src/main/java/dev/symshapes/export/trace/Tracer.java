@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.symshapes.export.graph.Graph;
+import dev.symshapes.export.graph.GraphModule;
 import dev.symshapes.export.graph.Node;
 import dev.symshapes.export.graph.Target;
 import dev.symshapes.export.ops.AtenOps;
@@ -49,13 +50,31 @@ public final class Tracer implements SymContext, MetaContext {
   private final List<SymBool> userChecks = new ArrayList<>();
   private final Map<TensorData, Node> constants = new java.util.LinkedHashMap<>();
   private final List<Map.Entry<String, TensorData>> liftedConstants = new ArrayList<>();
+  // Control flow: the sub-graphs of this graph, the tracer of the body being traced (this one is
+  // suspended meanwhile), the enclosing tracer of a body, and symbolic values written as nodes.
+  private final Map<String, GraphModule> submodules = new LinkedHashMap<>();
+  private final Tracer parent;
+  private final String bodyName;
+  private Tracer suspendedBy;
+  private final Map<Expr, Object> exprNodes = new HashMap<>();
+  private final java.util.ArrayDeque<Sym> unbackedReplay = new java.util.ArrayDeque<>();
 
   private record InputDim(Node placeholder, int dim) {}
 
   /** A tracer recording into a new graph, deciding with {@code env}. */
   public Tracer(ShapeEnv env) {
+    this(env, null, null);
+  }
+
+  /**
+   * A tracer for the body of a control-flow operator ({@code bodyName}, such as {@code "cond's
+   * true_fn"}) traced inside {@code parent}, deciding with the same shape environment.
+   */
+  Tracer(ShapeEnv env, Tracer parent, String bodyName) {
     this.env = checkNotNull(env, "env");
     this.graph = new Graph();
+    this.parent = parent;
+    this.bodyName = bodyName;
   }
 
   @Override
@@ -71,6 +90,56 @@ public final class Tracer implements SymContext, MetaContext {
   /** The graph recorded so far. */
   public Graph graph() {
     return graph;
+  }
+
+  /**
+   * The graph with the sub-graphs of its control-flow operators ({@code true_graph_0}, {@code
+   * body_graph_0}), as the graph module of an exported program.
+   */
+  public GraphModule graphModule() {
+    GraphModule m = new GraphModule(graph);
+    java.util.Set<String> read = new java.util.HashSet<>();
+    for (Node n : graph.nodes()) {
+      if (n.op() == Node.Op.GET_ATTR) {
+        read.add(n.attr());
+      }
+    }
+    // Sub-graphs whose operator was removed as dead code are left out.
+    for (Map.Entry<String, GraphModule> e : submodules.entrySet()) {
+      if (read.contains(e.getKey())) {
+        m.addSubmodule(e.getKey(), e.getValue());
+      }
+    }
+    return m;
+  }
+
+  /** The sub-graphs registered so far, by attribute name. */
+  Map<String, GraphModule> submodules() {
+    return submodules;
+  }
+
+  /** The enclosing tracer of a body tracer, or null. */
+  Tracer parent() {
+    return parent;
+  }
+
+  /** What a body tracer traces ({@code "cond's true_fn"}), or null for a top-level tracer. */
+  String bodyName() {
+    return bodyName;
+  }
+
+  /** Marks this tracer as suspended while {@code body} traces a sub-graph (null: resumed). */
+  void suspendFor(Tracer body) {
+    this.suspendedBy = body;
+  }
+
+  /**
+   * Makes the next data-dependent values of the trace ({@link #newUnbackedSymInt}) reuse {@code
+   * symbols} in order instead of creating new ones: a program that is traced again (to decompose
+   * it) keeps its symbols {@code u0, u1, ...}.
+   */
+  public void replayUnbacked(List<Sym> symbols) {
+    unbackedReplay.addAll(symbols);
   }
 
   /** The conditions user code passed to {@code check}, in order. */
@@ -209,6 +278,56 @@ public final class Tracer implements SymContext, MetaContext {
     return new ArrayList<>(constants.values());
   }
 
+  /**
+   * A traced input tensor named {@code name} whose metadata is {@code meta}, with symbols that
+   * already exist in the shape environment (the inputs of a sub-graph, or of a program traced
+   * again); the symbols of its sizes are read with {@code sym_size.int} on this placeholder.
+   */
+  public Tensor tensorInput(String name, TensorMeta meta) {
+    checkNotNull(meta, "meta");
+    TensorMeta local = rehome(meta);
+    Node node = graph.placeholder(name, local);
+    for (int i = 0; i < local.dim(); i++) {
+      IntExpr e = local.size(i).expr();
+      if (e instanceof Sym s && !symbolSources.containsKey(s)) {
+        symbolSources.put(s, new InputDim(node, i));
+      }
+    }
+    return new Tensor(new TensorImpl.Fake(local, this, node));
+  }
+
+  /**
+   * A symbolic integer input named {@code name} whose value is the existing expression {@code
+   * value} (a program traced again); returns the value the code sees.
+   */
+  public SymInt symIntInput(String name, IntExpr value) {
+    Node node = graph.placeholder(name, SymInt.of(value, this, null));
+    if (value instanceof Sym s) {
+      symbolNodes.putIfAbsent(s, node);
+    }
+    return SymInt.of(value, this, node);
+  }
+
+  /** {@code meta} with its symbolic sizes, strides and offset belonging to this trace. */
+  TensorMeta rehome(TensorMeta meta) {
+    List<SymInt> sizes = new ArrayList<>(meta.dim());
+    List<SymInt> strides = new ArrayList<>(meta.dim());
+    for (int i = 0; i < meta.dim(); i++) {
+      sizes.add(rehome(meta.sizes().get(i)));
+      strides.add(rehome(meta.strides().get(i)));
+    }
+    return new TensorMeta(
+        meta.dtype(),
+        ImmutableList.copyOf(sizes),
+        ImmutableList.copyOf(strides),
+        rehome(meta.storageOffset()));
+  }
+
+  private SymInt rehome(SymInt s) {
+    // Constants may carry the context of another trace too (static sizes of inputs).
+    return s.isConstant() ? SymInt.of(s.constantValue()) : SymInt.of(s.expr(), this, null);
+  }
+
   /** A traced input with static shape (parameters and buffers). */
   public Tensor staticInput(String name, TensorData value) {
     List<SymInt> sizes = new ArrayList<>(value.dim());
@@ -236,15 +355,17 @@ public final class Tracer implements SymContext, MetaContext {
 
   /** Traces one call of {@code op}. */
   Object call(OpDef op, List<Object> args) {
+    checkActive();
     MetaKernel meta =
         op.meta()
             .orElseThrow(
                 () ->
                     new UnsupportedOperationException(
-                        "operator "
+                        "There was no fake impl registered for "
                             + op.qualifiedName()
-                            + " has no fake (meta) kernel, so it cannot be exported; register it"
-                            + " with a fake kernel that computes its output shapes"));
+                            + ". This is necessary for export tracing to work. Please register"
+                            + " the op with a fake kernel (CustomOp.define(...).fake(...)) that"
+                            + " computes its output metadata."));
     List<Object> metaArgs = new ArrayList<>(args.size());
     List<Object> nodeArgs = new ArrayList<>(args.size());
     for (Object a : args) {
@@ -262,6 +383,46 @@ public final class Tracer implements SymContext, MetaContext {
       return self;
     }
     return result;
+  }
+
+  /**
+   * Records a higher-order operator {@code name} ({@code cond}, {@code map_impl}, ...) with graph
+   * arguments {@code args}; its outputs have the metadata {@code outs} and are read with {@code
+   * getitem} nodes. Returns one traced tensor per output.
+   */
+  List<Tensor> recordHigherOrder(String name, List<Object> args, List<TensorMeta> outs) {
+    checkActive();
+    List<Object> vals = new ArrayList<>(outs);
+    Node node = graph.call(new Target.HigherOrder(name), args, new LinkedHashMap<>(), vals);
+    List<Tensor> result = new ArrayList<>(outs.size());
+    for (Object o : (List<?>) wrap(vals, node)) {
+      result.add((Tensor) o);
+    }
+    return result;
+  }
+
+  /** Registers a sub-graph under the first free name {@code prefix + i}; returns {@code i}. */
+  int freeSubgraphIndex(String... prefixes) {
+    int i = 0;
+    while (true) {
+      boolean free = true;
+      for (String p : prefixes) {
+        if (submodules.containsKey(p + i)) {
+          free = false;
+        }
+      }
+      if (free) {
+        return i;
+      }
+      i++;
+    }
+  }
+
+  /** Adds sub-graph {@code m} as attribute {@code attr} and reads it with a {@code get_attr}. */
+  Node addSubgraph(String attr, GraphModule m) {
+    checkActive();
+    submodules.put(attr, m);
+    return graph.getAttr(attr, null);
   }
 
   private Object toMeta(Object a) {
@@ -289,9 +450,15 @@ public final class Tracer implements SymContext, MetaContext {
     if (a instanceof Tensor t) {
       if (t.impl() instanceof TensorImpl.Fake f) {
         if (f.tracer() != this) {
+          if (isAncestor(f.tracer())) {
+            throw ControlFlowException.capture(bodyName, "a tensor (node '" + f.node() + "')");
+          }
           throw new IllegalArgumentException("a tensor of another trace was used in this trace");
         }
         return f.node();
+      }
+      if (parent != null) {
+        throw ControlFlowException.capture(bodyName, "a constant tensor created outside of it");
       }
       return constantNode(t.data());
     }
@@ -299,7 +466,7 @@ public final class Tracer implements SymContext, MetaContext {
       return symArg(s);
     }
     if (a instanceof SymBool b) {
-      return b.handle() != null ? b.handle() : (Object) b.expr().isTrue();
+      return boolArg(b);
     }
     if (a instanceof Integer i) {
       return (long) i;
@@ -330,7 +497,7 @@ public final class Tracer implements SymContext, MetaContext {
    * {@code sym_size.int} node, combined with {@code operator} nodes for expressions of sizes.
    */
   Object symArg(SymInt s) {
-    if (s.handle() != null) {
+    if (s.handle() != null && isLocal(s.handle())) {
       return s.handle();
     }
     IntExpr e = env.replace(s.expr());
@@ -359,8 +526,79 @@ public final class Tracer implements SymContext, MetaContext {
         return n;
       }
     }
+    Object n2 = SymNodes.materialize(this, e);
+    if (n2 != null) {
+      return n2;
+    }
+    if (parent != null) {
+      throw ControlFlowException.capture(bodyName, "the symbolic value " + e);
+    }
     throw new UnsupportedOperationException(
         "cannot express the symbolic value " + e + " with nodes of this graph");
+  }
+
+  /**
+   * A graph argument for a symbolic boolean: its node, a constant, or nodes computing it from the
+   * sizes of this graph's inputs ({@code sym_size_int > 10}).
+   */
+  Object boolArg(SymBool b) {
+    if (b.handle() != null && isLocal(b.handle())) {
+      return b.handle();
+    }
+    dev.symshapes.expr.BoolExpr e = env.replace(b.expr());
+    if (e.isConstant()) {
+      return e.isTrue();
+    }
+    Object n = SymNodes.materialize(this, e);
+    if (n != null) {
+      return n;
+    }
+    if (parent != null) {
+      throw ControlFlowException.capture(bodyName, "the symbolic value " + e);
+    }
+    throw new UnsupportedOperationException(
+        "cannot express the symbolic value " + e + " with nodes of this graph");
+  }
+
+  /** The cache of {@link SymNodes}: expressions already written as nodes of this graph. */
+  Map<Expr, Object> exprNodes() {
+    return exprNodes;
+  }
+
+  /** The node of a symbol in this graph (its definition or a size of an input), if any. */
+  java.util.Optional<Object> symbolArg(Sym s) {
+    Node def = symbolNodes.get(s);
+    if (def != null) {
+      return java.util.Optional.of(def);
+    }
+    if (!symbolSources.containsKey(s) && !sizeNodes.containsKey(s)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(symArg(SymInt.of(s, this, null)));
+  }
+
+  private boolean isLocal(Object handle) {
+    return !(handle instanceof Node n) || n.graph() == graph;
+  }
+
+  private boolean isAncestor(Tracer t) {
+    for (Tracer p = parent; p != null; p = p.parent) {
+      if (p == t) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Fails when this tracer is suspended: a body uses a value of the enclosing trace. */
+  private void checkActive() {
+    if (suspendedBy != null) {
+      Tracer inner = suspendedBy;
+      while (inner.suspendedBy != null) {
+        inner = inner.suspendedBy;
+      }
+      throw ControlFlowException.capture(inner.bodyName, "a value of an enclosing trace");
+    }
   }
 
   private Object wrap(Object out, Node node) {
@@ -391,6 +629,7 @@ public final class Tracer implements SymContext, MetaContext {
 
   @Override
   public Object recordSymOp(String op, List<Object> args, Expr result) {
+    checkActive();
     Object val =
         result instanceof IntExpr ie
             ? SymInt.of(ie, this, null)
@@ -406,6 +645,10 @@ public final class Tracer implements SymContext, MetaContext {
 
   @Override
   public SymInt newUnbackedSymInt() {
+    Sym replayed = unbackedReplay.poll();
+    if (replayed != null) {
+      return SymInt.of(replayed, this, null);
+    }
     return SymInt.of(env.createUnbackedSymInt(), this, null);
   }
 
@@ -414,12 +657,8 @@ public final class Tracer implements SymContext, MetaContext {
     env.checkIsSize(n.expr());
   }
 
-  /** The error for Java control flow on a traced tensor. */
-  UnsupportedOperationException dataDependentBranch() {
-    return new UnsupportedOperationException(
-        "Dynamic control flow is not supported at the moment. Please use cond to explicitly"
-            + " capture the control flow (dev.symshapes.export.trace.ControlFlow.cond):"
-            + " a Java if/while on a tensor's value needs the data, which is not known while"
-            + " exporting.");
+  /** The error for Java control flow on a traced tensor (T02). */
+  ControlFlowException dataDependentBranch() {
+    return ControlFlowException.dataDependentBranch();
   }
 }
