@@ -10,6 +10,7 @@ import dev.symshapes.export.graph.Target;
 import dev.symshapes.export.ops.AtenOps;
 import dev.symshapes.export.ops.MetaContext;
 import dev.symshapes.export.ops.MetaKernel;
+import dev.symshapes.export.ops.NoFakeKernelException;
 import dev.symshapes.export.ops.OpDef;
 import dev.symshapes.export.spi.SymBool;
 import dev.symshapes.export.spi.SymContext;
@@ -358,14 +359,7 @@ public final class Tracer implements SymContext, MetaContext {
     checkActive();
     MetaKernel meta =
         op.meta()
-            .orElseThrow(
-                () ->
-                    new UnsupportedOperationException(
-                        "There was no fake impl registered for "
-                            + op.qualifiedName()
-                            + ". This is necessary for export tracing to work. Please register"
-                            + " the op with a fake kernel (CustomOp.define(...).fake(...)) that"
-                            + " computes its output metadata."));
+            .orElseThrow(() -> new NoFakeKernelException(op.qualifiedName()));
     List<Object> metaArgs = new ArrayList<>(args.size());
     List<Object> nodeArgs = new ArrayList<>(args.size());
     for (Object a : args) {
