@@ -18,6 +18,7 @@ module dev.symshapes.export {
   exports dev.symshapes.export.program;
   exports dev.symshapes.export.dynamic;
   exports dev.symshapes.export.tutorial;
+  exports dev.symshapes.export.passes;
 
   // The CLI is not API; picocli reads its annotations reflectively.
   opens dev.symshapes.export.cli to

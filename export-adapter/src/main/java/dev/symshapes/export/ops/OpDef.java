@@ -66,6 +66,20 @@ public final class OpDef {
     return n == args.length ? args : java.util.Arrays.copyOf(args, n);
   }
 
+  /**
+   * {@code args} followed by the schema defaults of the positional arguments a call left out, as
+   * kernels read them ({@code conv2d(x, w, b)} gives {@code [x, w, b, [1, 1], [0, 0], [1, 1],
+   * 1]}); a scalar default of a fixed-length list ({@code SymInt[2] stride=1}) becomes a list. A
+   * decomposition receives its op's arguments this way.
+   */
+  public java.util.List<Object> withDefaults(java.util.List<?> args) {
+    java.util.List<Object> out = new java.util.ArrayList<>(args);
+    for (int i = args.size(); i < schema.arguments().size(); i++) {
+      out.add(Defaults.expanded(schema.arguments().get(i)));
+    }
+    return out;
+  }
+
   /** {@code aten::add.Tensor}. */
   public String qualifiedName() {
     return schema.qualifiedName();

@@ -7,7 +7,7 @@ class ScratchTest {
   @Test
   void print() {
     for (TutorialCase c :
-        new TutorialCase[] {new T22CustomOp()}) {
+        new TutorialCase[] {new T23Decompositions()}) {
       System.out.println("==== " + c.id());
       try {
         System.out.println(c.run(ShapeEnv::builder));
