@@ -387,10 +387,7 @@ public final class AtenOps {
 
   /** {@code aten::mm}: the product of two matrices. */
   public static final OpDef MM =
-      def(
-          "aten::mm(Tensor self, Tensor mat2) -> Tensor",
-          CoreOpKernels::mmMeta,
-          CoreOpKernels::mm);
+      def("aten::mm(Tensor self, Tensor mat2) -> Tensor", CoreOpKernels::mmMeta, CoreOpKernels::mm);
 
   /** {@code aten::addmm}: {@code beta * self + alpha * (mat1 @ mat2)}. */
   public static final OpDef ADDMM =

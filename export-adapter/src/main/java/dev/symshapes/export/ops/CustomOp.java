@@ -8,9 +8,9 @@ import dev.symshapes.export.spi.TensorMeta;
 
 /**
  * User-defined operators, as PyTorch's {@code torch.library.custom_op}: an op is defined by its
- * qualified name and schema, with a real kernel that computes on concrete tensors and a fake
- * kernel that computes only the output metadata. Exporting a model runs the fake kernel (never the
- * real one) and records the op as a node ({@code torch.ops.my_custom_library.custom_op.default(x)});
+ * qualified name and schema, with a real kernel that computes on concrete tensors and a fake kernel
+ * that computes only the output metadata. Exporting a model runs the fake kernel (never the real
+ * one) and records the op as a node ({@code torch.ops.my_custom_library.custom_op.default(x)});
  * running the exported program, or the model directly, calls the real kernel.
  *
  * <pre>{@code
@@ -37,8 +37,8 @@ public final class CustomOp {
    * @param name {@code namespace::name} or {@code namespace::name.overload}
    * @param schema the arguments and returns in PyTorch's schema syntax: {@code (Tensor x) ->
    *     Tensor}; an argument written {@code Tensor(a!) x} is mutated by the op
-   * @throws IllegalArgumentException when the name or schema is malformed, or the namespace is
-   *     one of PyTorch's ({@code aten}, {@code prim}, ...)
+   * @throws IllegalArgumentException when the name or schema is malformed, or the namespace is one
+   *     of PyTorch's ({@code aten}, {@code prim}, ...)
    */
   public static Builder define(String name, String schema) {
     checkNotNull(name, "name");

@@ -68,8 +68,8 @@ public final class OpDef {
 
   /**
    * {@code args} followed by the schema defaults of the positional arguments a call left out, as
-   * kernels read them ({@code conv2d(x, w, b)} gives {@code [x, w, b, [1, 1], [0, 0], [1, 1],
-   * 1]}); a scalar default of a fixed-length list ({@code SymInt[2] stride=1}) becomes a list. A
+   * kernels read them ({@code conv2d(x, w, b)} gives {@code [x, w, b, [1, 1], [0, 0], [1, 1], 1]});
+   * a scalar default of a fixed-length list ({@code SymInt[2] stride=1}) becomes a list. A
    * decomposition receives its op's arguments this way.
    */
   public java.util.List<Object> withDefaults(java.util.List<?> args) {

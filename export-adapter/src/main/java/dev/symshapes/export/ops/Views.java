@@ -7,9 +7,9 @@ import dev.symshapes.export.spi.TensorMeta;
 import java.util.List;
 
 /**
- * Whether a reshape can be a view, as PyTorch's {@code reshape} decides it ({@code
- * computeStride}): decompositions of {@code reshape} and {@code flatten} emit {@code view} when it
- * can, and {@code clone} followed by {@code view} when it cannot.
+ * Whether a reshape can be a view, as PyTorch's {@code reshape} decides it ({@code computeStride}):
+ * decompositions of {@code reshape} and {@code flatten} emit {@code view} when it can, and {@code
+ * clone} followed by {@code view} when it cannot.
  */
 public final class Views {
   private Views() {}

@@ -3,8 +3,8 @@ package dev.symshapes.export.passes;
 import java.util.List;
 
 /**
- * What an op becomes when a program is decomposed: a Java function over the model API, traced
- * into the graph in place of the op's node (PyTorch's decomposition functions).
+ * What an op becomes when a program is decomposed: a Java function over the model API, traced into
+ * the graph in place of the op's node (PyTorch's decomposition functions).
  *
  * <pre>{@code
  * // T23: conv2d as twice a convolution

@@ -161,7 +161,8 @@ public final class Decompositions {
     SymInt known = SymInt.of(1);
     int unknown = -1;
     for (int i = 0; i < shape.size(); i++) {
-      SymInt s = shape.get(i) instanceof SymInt v ? v : SymInt.of(((Number) shape.get(i)).longValue());
+      SymInt s =
+          shape.get(i) instanceof SymInt v ? v : SymInt.of(((Number) shape.get(i)).longValue());
       if (s.isConstant() && s.constantValue() == -1) {
         unknown = i;
       } else {

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * The rules that make a call functional: an in-place op becomes its functional op, whose result
- * is the new value of the tensor it mutated ({@code add_.Tensor} becomes {@code add.Tensor}); and
+ * The rules that make a call functional: an in-place op becomes its functional op, whose result is
+ * the new value of the tensor it mutated ({@code add_.Tensor} becomes {@code add.Tensor}); and
  * {@code batch_norm} in training mode, which updates its running statistics in place although its
  * schema does not say so, becomes {@code _native_batch_norm_legit_functional}, whose results 3 and
  * 4 are the new statistics. PyTorch applies the second rule whatever the decomposition table.
@@ -63,7 +63,9 @@ final class Functionalization {
     if (op == AtenOps.BATCH_NORM && updatesRunningStats(args)) {
       List<?> outs =
           (List<?>)
-              call.apply(AtenOps.NATIVE_BATCH_NORM_LEGIT_FUNCTIONAL, new java.util.ArrayList<>(args.subList(0, 8)));
+              call.apply(
+                  AtenOps.NATIVE_BATCH_NORM_LEGIT_FUNCTIONAL,
+                  new java.util.ArrayList<>(args.subList(0, 8)));
       return Optional.of(new Result(outs.get(0), Map.of(3, outs.get(3), 4, outs.get(4))));
     }
     return Optional.empty();

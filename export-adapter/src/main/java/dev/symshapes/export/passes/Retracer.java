@@ -23,9 +23,9 @@ import java.util.OptionalInt;
  * Sub-graphs of control-flow operators are replayed the same way, as the bodies of new control-flow
  * calls.
  *
- * <p>A mutation rebinds the mutated node, and the nodes it was mutated through in place, to the
- * new value, so later uses see it; {@link #mutatedInputs()} gives the final values of the
- * placeholders that were mutated.
+ * <p>A mutation rebinds the mutated node, and the nodes it was mutated through in place, to the new
+ * value, so later uses see it; {@link #mutatedInputs()} gives the final values of the placeholders
+ * that were mutated.
  */
 final class Retracer {
   private final DecompositionTable table;

@@ -22,7 +22,6 @@ import dev.symshapes.expr.Sym;
 import dev.symshapes.solver.ShapeEnv;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**

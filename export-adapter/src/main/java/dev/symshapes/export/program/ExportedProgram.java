@@ -237,7 +237,9 @@ public final class ExportedProgram {
     return dev.symshapes.export.passes.RunDecompositions.run(this, table);
   }
 
-  /** {@link #runDecompositions(dev.symshapes.export.passes.DecompositionTable)} with the core table. */
+  /**
+   * {@link #runDecompositions(dev.symshapes.export.passes.DecompositionTable)} with the core table.
+   */
   public ExportedProgram runDecompositions() {
     return runDecompositions(dev.symshapes.export.passes.Decompositions.defaultDecompositions());
   }

@@ -10,8 +10,8 @@ public final class CoreKernels {
   private CoreKernels() {}
 
   /**
-   * {@code aten::permute(Tensor(a) self, int[] dims) -> Tensor(a)}: the view whose dimension
-   * {@code i} is dimension {@code dims[i]} of {@code self}.
+   * {@code aten::permute(Tensor(a) self, int[] dims) -> Tensor(a)}: the view whose dimension {@code
+   * i} is dimension {@code dims[i]} of {@code self}.
    *
    * @throws IllegalArgumentException when {@code dims} is not a permutation of the dimensions
    */

@@ -357,9 +357,7 @@ public final class Tracer implements SymContext, MetaContext {
   /** Traces one call of {@code op}. */
   Object call(OpDef op, List<Object> args) {
     checkActive();
-    MetaKernel meta =
-        op.meta()
-            .orElseThrow(() -> new NoFakeKernelException(op.qualifiedName()));
+    MetaKernel meta = op.meta().orElseThrow(() -> new NoFakeKernelException(op.qualifiedName()));
     List<Object> metaArgs = new ArrayList<>(args.size());
     List<Object> nodeArgs = new ArrayList<>(args.size());
     for (Object a : args) {

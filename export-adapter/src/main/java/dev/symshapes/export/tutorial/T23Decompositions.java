@@ -76,7 +76,9 @@ public final class T23Decompositions implements TutorialCase {
     out.append(AtenOps.ADD__TENSOR.mutates() ? "True" : "False").append('\n');
     ExportedProgram training =
         Export.export(
-            new DecompExample(), new Object[] {Torch.randn(23, 1, 1, 3, 3)}, Map.of(),
+            new DecompExample(),
+            new Object[] {Torch.randn(23, 1, 1, 3, 3)},
+            Map.of(),
             shapeEnvs.get());
     out.append(training.graph()).append('\n');
     out.append(training.runDecompositions(DecompositionTable.empty()).graph()).append('\n');

@@ -8,7 +8,14 @@ import java.util.Optional;
 /** The registry of {@link TutorialCase}s, in id order. */
 public final class TutorialCases {
   // One line per case, in id order; each case is a class of its own in this package.
-  private static final ImmutableList<TutorialCase> ALL = ImmutableList.of();
+  private static final ImmutableList<TutorialCase> ALL =
+      ImmutableList.of(
+          new T02DataDependentBranch(),
+          new T04Cond(),
+          new T05Map(),
+          new T22CustomOp(),
+          new T23Decompositions(),
+          new T24CondPredicate());
 
   private TutorialCases() {}
 
