@@ -356,7 +356,9 @@ public final class Tracer implements SymContext, MetaContext {
 
   /** Traces one call of {@code op}. */
   Object call(OpDef op, List<Object> args) {
-    checkActive();
+    if (suspendedBy != null) {
+      throw captured(args);
+    }
     MetaKernel meta = op.meta().orElseThrow(() -> new NoFakeKernelException(op.qualifiedName()));
     List<Object> metaArgs = new ArrayList<>(args.size());
     List<Object> nodeArgs = new ArrayList<>(args.size());
@@ -585,12 +587,22 @@ public final class Tracer implements SymContext, MetaContext {
   /** Fails when this tracer is suspended: a body uses a value of the enclosing trace. */
   private void checkActive() {
     if (suspendedBy != null) {
-      Tracer inner = suspendedBy;
-      while (inner.suspendedBy != null) {
-        inner = inner.suspendedBy;
-      }
-      throw ControlFlowException.capture(inner.bodyName, "a value of an enclosing trace");
+      throw captured(List.of());
     }
+  }
+
+  /** The error for a body that called an op on {@code args}, values of this suspended trace. */
+  private ControlFlowException captured(List<Object> args) {
+    Tracer inner = suspendedBy;
+    while (inner.suspendedBy != null) {
+      inner = inner.suspendedBy;
+    }
+    for (Object a : args) {
+      if (a instanceof Tensor t && t.impl() instanceof TensorImpl.Fake f && f.tracer() == this) {
+        return ControlFlowException.capture(inner.bodyName, "a tensor (node '" + f.node() + "')");
+      }
+    }
+    return ControlFlowException.capture(inner.bodyName, "a value of an enclosing trace");
   }
 
   private Object wrap(Object out, Node node) {
