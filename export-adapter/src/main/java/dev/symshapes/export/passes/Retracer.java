@@ -3,6 +3,7 @@ package dev.symshapes.export.passes;
 import dev.symshapes.export.graph.GraphModule;
 import dev.symshapes.export.graph.Node;
 import dev.symshapes.export.graph.Target;
+import dev.symshapes.export.ops.AtenOps;
 import dev.symshapes.export.ops.OpDef;
 import dev.symshapes.export.spi.SymBool;
 import dev.symshapes.export.spi.SymInt;
@@ -102,6 +103,9 @@ final class Retracer {
   }
 
   private Object callOp(Node n, OpDef op, List<Object> args) {
+    if (op == AtenOps.ASSERT_SCALAR) {
+      args = renamedAssert(args);
+    }
     Optional<Functionalization.Result> f = Functionalization.apply(op, args, this::apply);
     if (f.isEmpty()) {
       return apply(op, args);
@@ -110,6 +114,26 @@ final class Retracer {
       rebind(n.args().get(w.getKey()), w.getValue());
     }
     return f.get().value();
+  }
+
+  /**
+   * A runtime assert's arguments with its message naming the node that now computes the condition
+   * ({@code ... on node 'ge'}), which replaying may have named differently.
+   */
+  private static List<Object> renamedAssert(List<Object> args) {
+    if (args.size() < 2
+        || !(args.get(0) instanceof SymBool b)
+        || !(b.handle() instanceof Node cond)
+        || !(args.get(1) instanceof String message)) {
+      return args;
+    }
+    int at = message.lastIndexOf(" on node '");
+    if (at < 0 || !message.endsWith("'")) {
+      return args;
+    }
+    List<Object> out = new ArrayList<>(args);
+    out.set(1, message.substring(0, at) + " on node '" + cond.name() + "'");
+    return out;
   }
 
   /** {@code op} on {@code args}: its decomposition when the table has one, else the op itself. */

@@ -494,6 +494,9 @@ public final class Tracer implements SymContext, MetaContext {
     if (s.handle() != null && isLocal(s.handle())) {
       return s.handle();
     }
+    if (s.isConstant()) {
+      return s.constantValue();
+    }
     IntExpr e = env.replace(s.expr());
     if (e.constantValue() != null) {
       return e.constantValue().longValueExact();
@@ -538,6 +541,9 @@ public final class Tracer implements SymContext, MetaContext {
   Object boolArg(SymBool b) {
     if (b.handle() != null && isLocal(b.handle())) {
       return b.handle();
+    }
+    if (b.isConstant()) {
+      return b.expr().isTrue();
     }
     dev.symshapes.expr.BoolExpr e = env.replace(b.expr());
     if (e.isConstant()) {
