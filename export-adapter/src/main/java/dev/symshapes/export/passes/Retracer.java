@@ -193,17 +193,21 @@ final class Retracer {
         }
       case "while_loop":
         {
-          checkNoAdditionalInputs(args.get(3), n);
+          // additional inputs are module state: the new bodies lift them again
+          List<?> extra = seq(args.get(3));
           GraphModule c = (GraphModule) args.get(0);
           GraphModule b = (GraphModule) args.get(1);
           return ControlFlow.whileLoop(
-              ops -> body(c, ops).get(0), ops -> body(b, ops), seq(args.get(2)));
+              ops -> body(c, concat(ops, extra)).get(0),
+              ops -> body(b, concat(ops, extra)),
+              seq(args.get(2)));
         }
       case "scan":
         {
-          checkNoAdditionalInputs(args.get(3), n);
+          List<?> extra = seq(args.get(3));
           GraphModule c = (GraphModule) args.get(0);
-          return ControlFlow.scan(ops -> body(c, ops), seq(args.get(1)), seq(args.get(2)));
+          return ControlFlow.scan(
+              ops -> body(c, concat(ops, extra)), seq(args.get(1)), seq(args.get(2)));
         }
       default:
         throw new UnsupportedOperationException(
@@ -215,7 +219,13 @@ final class Retracer {
     }
   }
 
-  private List<Tensor> body(GraphModule m, List<Tensor> inputs) {
+  private static List<Object> concat(List<Tensor> a, List<?> b) {
+    List<Object> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  private List<Tensor> body(GraphModule m, List<?> inputs) {
     List<Tensor> out = new ArrayList<>();
     for (Object o : new Retracer(table).run(m, inputs)) {
       out.add((Tensor) o);
@@ -225,13 +235,6 @@ final class Retracer {
 
   private static List<?> seq(Object v) {
     return v instanceof Object[] a ? List.of(a) : (List<?>) v;
-  }
-
-  private static void checkNoAdditionalInputs(Object additional, Node n) {
-    if (!seq(additional).isEmpty()) {
-      throw new UnsupportedOperationException(
-          "cannot decompose node '" + n.name() + "': it has additional (lifted) inputs");
-    }
   }
 
   private Object value(Object a) {

@@ -16,6 +16,7 @@ import dev.symshapes.export.program.InputKind;
 import dev.symshapes.export.program.OutputKind;
 import dev.symshapes.export.spi.SymInt;
 import dev.symshapes.export.spi.TensorMeta;
+import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.TraceAccess;
 import dev.symshapes.export.trace.Tracer;
 import dev.symshapes.expr.Sym;
@@ -51,10 +52,16 @@ public final class RunDecompositions {
     Tracer tracer = new Tracer(env);
     Graph old = ep.graph();
     List<Object> inputs = new ArrayList<>();
-    for (Node p : old.placeholders()) {
+    List<Node> oldInputs = old.placeholders();
+    for (int i = 0; i < oldInputs.size(); i++) {
+      Node p = oldInputs.get(i);
       Object val = p.val();
       if (val instanceof TensorMeta m) {
-        inputs.add(tracer.tensorInput(p.name(), m));
+        Tensor t = tracer.tensorInput(p.name(), m);
+        if (ep.graphSignature().inputs().get(i).kind() != InputKind.USER_INPUT) {
+          tracer.markState(t); // parameters, buffers, constants: bodies may use them
+        }
+        inputs.add(t);
       } else if (val instanceof SymInt s && !s.isConstant()) {
         inputs.add(tracer.symIntInput(p.name(), s.expr()));
       } else {

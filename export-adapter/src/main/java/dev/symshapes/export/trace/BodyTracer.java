@@ -25,8 +25,11 @@ import java.util.function.Function;
 final class BodyTracer {
   private BodyTracer() {}
 
-  /** One input of a body: the placeholder's name and metadata. */
-  record Input(String name, TensorMeta meta) {}
+  /**
+   * One input of a body: the placeholder's name and metadata, and whether the value passed in is
+   * module state (which the body may then pass on to the bodies it has).
+   */
+  record Input(String name, TensorMeta meta, boolean state) {}
 
   /** How a body returned its tensors, so that the operator returns them the same way. */
   enum Structure {
@@ -44,8 +47,14 @@ final class BodyTracer {
    * @param module the sub-graph
    * @param outputs the metadata of its outputs, as values of the enclosing trace
    * @param structure how the body returned them
+   * @param lifted the module state of the enclosing trace the body used, passed to the sub-graph
+   *     after the inputs, in this order
    */
-  record Traced(GraphModule module, ImmutableList<TensorMeta> outputs, Structure structure) {}
+  record Traced(
+      GraphModule module,
+      ImmutableList<TensorMeta> outputs,
+      Structure structure,
+      ImmutableList<Tensor> lifted) {}
 
   /**
    * Traces {@code body} of operator {@code op} ({@code "cond"}), called {@code fn} in messages
@@ -53,6 +62,21 @@ final class BodyTracer {
    */
   static Traced trace(
       Tracer parent, String op, String fn, List<Input> inputs, Function<List<Tensor>, ?> body) {
+    return trace(parent, op, fn, inputs, List.of(), body);
+  }
+
+  /**
+   * As {@link #trace(Tracer, String, String, List, Function)}, with the module state {@code
+   * preLifted} lifted first (the state another body of the same operator uses, so that both
+   * sub-graphs take the same inputs).
+   */
+  static Traced trace(
+      Tracer parent,
+      String op,
+      String fn,
+      List<Input> inputs,
+      List<Tensor> preLifted,
+      Function<List<Tensor>, ?> body) {
     String bodyName = op + "'s " + fn;
     Tracer child = new Tracer(parent.env(), parent, bodyName);
     List<Tensor> args = new ArrayList<>(inputs.size());
@@ -62,7 +86,14 @@ final class BodyTracer {
       for (int k = 1; !used.add(name); k++) {
         name = in.name() + "_" + k;
       }
-      args.add(child.tensorInput(name, in.meta()));
+      Tensor arg = child.tensorInput(name, in.meta());
+      if (in.state()) {
+        child.markState(arg);
+      }
+      args.add(arg);
+    }
+    for (Tensor t : preLifted) {
+      child.lift(t);
     }
     Object result;
     parent.suspendFor(child);
@@ -113,7 +144,32 @@ final class BodyTracer {
     checkNoInputMutation(g, bodyName);
     checkNoInputAlias(g, bodyName);
     g.eliminateDeadCode(BodyTracer::hasSideEffect);
-    return new Traced(child.graphModule(), ImmutableList.copyOf(metas), structure);
+    return new Traced(
+        child.graphModule(),
+        ImmutableList.copyOf(metas),
+        structure,
+        ImmutableList.copyOf(child.liftedInputs()));
+  }
+
+  /**
+   * Adds unused placeholders to {@code t}'s sub-graph for the lifted values in {@code all} that it
+   * does not have yet (they follow its own), so that it takes the same inputs as a sibling body.
+   */
+  static void alignLifted(Traced t, List<Tensor> all, Tracer parent) {
+    Graph g = t.module().graph();
+    Set<String> taken = new HashSet<>();
+    for (Node p : g.placeholders()) {
+      taken.add(p.name());
+    }
+    for (Tensor x : all.subList(t.lifted().size(), all.size())) {
+      Node n = (Node) parent.toNodeArg(x);
+      String name = n.name();
+      for (int k = 1; taken.contains(name); k++) {
+        name = n.name() + "_" + k;
+      }
+      taken.add(name);
+      g.placeholder(name, parent.rehome(x.meta()));
+    }
   }
 
   private static void checkNoInputMutation(Graph g, String bodyName) {

@@ -91,11 +91,14 @@ public final class ControlFlow {
       throw predicateError(pred);
     }
     List<Object> nodes = nodes(t, ops);
-    List<BodyTracer.Input> inputs = inputs(nodes, metas(ops), false);
+    List<BodyTracer.Input> inputs = inputs(nodes, ops, false);
     int i = t.freeSubgraphIndex("true_graph_", "false_graph_");
     BodyTracer.Traced tr = BodyTracer.trace(t, "cond", "true_fn", inputs, trueFn);
-    BodyTracer.Traced fr = BodyTracer.trace(t, "cond", "false_fn", inputs, falseFn);
+    BodyTracer.Traced fr = BodyTracer.trace(t, "cond", "false_fn", inputs, tr.lifted(), falseFn);
     checkSameOutputs(t, tr.outputs(), fr.outputs());
+    // module state either branch uses is passed to both, after the operands
+    BodyTracer.alignLifted(tr, fr.lifted(), t);
+    nodes.addAll(nodes(t, fr.lifted()));
     Node ta = t.addSubgraph("true_graph_" + i, tr.module());
     Node fa = t.addSubgraph("false_graph_" + i, fr.module());
     List<Tensor> outs = t.recordHigherOrder("cond", List.of(predArg, ta, fa, nodes), fr.outputs());
@@ -177,10 +180,11 @@ public final class ControlFlow {
     }
     List<Object> mappedNodes = nodes(t, mapped);
     List<Object> restNodes = nodes(t, rest);
-    List<BodyTracer.Input> inputs = inputs(mappedNodes, metas(mapped), true);
-    inputs.addAll(inputs(restNodes, metas(rest), false));
+    List<BodyTracer.Input> inputs = inputs(mappedNodes, mapped, true);
+    inputs.addAll(inputs(restNodes, rest, false));
     String attr = "body_graph_" + t.freeSubgraphIndex("body_graph_");
     BodyTracer.Traced b = BodyTracer.trace(t, "map", "body_fn", inputs, body);
+    restNodes.addAll(nodes(t, b.lifted()));
     List<TensorMeta> outs = new ArrayList<>();
     for (TensorMeta m : b.outputs()) {
       List<SymInt> sizes = new ArrayList<>();
@@ -245,7 +249,7 @@ public final class ControlFlow {
       return Collections.unmodifiableList(new ArrayList<>(vals));
     }
     List<Object> nodes = nodes(t, init);
-    List<BodyTracer.Input> inputs = inputs(nodes, metas(init), false);
+    List<BodyTracer.Input> inputs = inputs(nodes, init, false);
     int i = t.freeSubgraphIndex("while_loop_cond_graph_", "while_loop_body_graph_");
     BodyTracer.Traced c = BodyTracer.trace(t, "while_loop", "cond_fn", inputs, condFn);
     if (c.outputs().size() != 1
@@ -257,8 +261,11 @@ public final class ControlFlow {
               + metasText(t, c.outputs())
               + ".");
     }
-    BodyTracer.Traced b = BodyTracer.trace(t, "while_loop", "body_fn", inputs, bodyFn);
+    BodyTracer.Traced b = BodyTracer.trace(t, "while_loop", "body_fn", inputs, c.lifted(), bodyFn);
     checkCarried(t, "while_loop", "body_fn", metas(init), b.outputs(), "carried input");
+    // module state the functions use is an additional input of both
+    BodyTracer.alignLifted(c, b.lifted(), t);
+    Object[] additional = nodes(t, b.lifted()).toArray();
     Node ca = t.addSubgraph("while_loop_cond_graph_" + i, c.module());
     Node ba = t.addSubgraph("while_loop_body_graph_" + i, b.module());
     List<TensorMeta> outs = new ArrayList<>();
@@ -266,7 +273,7 @@ public final class ControlFlow {
       outs.add(t.rehome(x.meta()));
     }
     return Collections.unmodifiableList(
-        t.recordHigherOrder("while_loop", List.of(ca, ba, nodes.toArray(), new Object[0]), outs));
+        t.recordHigherOrder("while_loop", List.of(ca, ba, nodes.toArray(), additional), outs));
   }
 
   private static boolean loopCondition(Object r) {
@@ -343,8 +350,8 @@ public final class ControlFlow {
     }
     List<Object> initNodes = nodes(t, carry0);
     List<Object> xsNodes = nodes(t, scanned);
-    List<BodyTracer.Input> inputs = inputs(initNodes, metas(carry0), false);
-    inputs.addAll(inputs(xsNodes, metas(scanned), true));
+    List<BodyTracer.Input> inputs = inputs(initNodes, carry0, false);
+    inputs.addAll(inputs(xsNodes, scanned, true));
     String attr = "scan_combine_graph_" + t.freeSubgraphIndex("scan_combine_graph_");
     BodyTracer.Traced c = BodyTracer.trace(t, "scan", "combine_fn", inputs, combineFn);
     if (c.outputs().size() < k) {
@@ -369,7 +376,8 @@ public final class ControlFlow {
     }
     Node a = t.addSubgraph(attr, c.module());
     return Collections.unmodifiableList(
-        t.recordHigherOrder("scan", List.of(a, initNodes, xsNodes, new Object[0]), outs));
+        t.recordHigherOrder(
+            "scan", List.of(a, initNodes, xsNodes, nodes(t, c.lifted()).toArray()), outs));
   }
 
   private static List<Tensor> scanOutputs(Object r, int k) {
@@ -565,10 +573,10 @@ public final class ControlFlow {
 
   /** Body inputs named after the enclosing graph's nodes; {@code sliced}: one slice of dim 0. */
   private static List<BodyTracer.Input> inputs(
-      List<Object> nodes, List<TensorMeta> metas, boolean sliced) {
+      List<Object> nodes, List<Tensor> values, boolean sliced) {
     List<BodyTracer.Input> out = new ArrayList<>(nodes.size());
     for (int i = 0; i < nodes.size(); i++) {
-      TensorMeta m = metas.get(i);
+      TensorMeta m = values.get(i).meta();
       if (sliced) {
         m =
             new TensorMeta(
@@ -577,7 +585,9 @@ public final class ControlFlow {
                 m.strides().subList(1, m.dim()),
                 m.storageOffset());
       }
-      out.add(new BodyTracer.Input(((Node) nodes.get(i)).name(), m));
+      out.add(
+          new BodyTracer.Input(
+              ((Node) nodes.get(i)).name(), m, !sliced && Tracer.isState(values.get(i))));
     }
     return out;
   }

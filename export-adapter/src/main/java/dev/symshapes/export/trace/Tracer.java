@@ -59,6 +59,13 @@ public final class Tracer implements SymContext, MetaContext {
   private Tracer suspendedBy;
   private final Map<Expr, Object> exprNodes = new HashMap<>();
   private final java.util.ArrayDeque<Sym> unbackedReplay = new java.util.ArrayDeque<>();
+  // Module state (parameters, buffers, lifted constants) that bodies may use: it is lifted into
+  // their sub-graphs as extra inputs, by the enclosing node it comes from.
+  private final java.util.Set<Node> stateNodes = new java.util.HashSet<>();
+  private final Map<Node, Lift> lifted = new LinkedHashMap<>();
+
+  /** A value of the enclosing trace and the placeholder of this body that stands for it. */
+  private record Lift(Tensor enclosing, Tensor local) {}
 
   private record InputDim(Node placeholder, int dim) {}
 
@@ -337,7 +344,98 @@ public final class Tracer implements SymContext, MetaContext {
     }
     TensorMeta meta = TensorMeta.contiguous(value.dtype(), sizes);
     Node node = graph.placeholder(name, meta);
+    stateNodes.add(node);
     return new Tensor(new TensorImpl.Fake(meta, this, node));
+  }
+
+  /**
+   * Marks {@code t}, an input of this trace, as module state (a parameter, buffer or constant): the
+   * bodies of control-flow operators may use it, and it is passed to their sub-graphs as an extra
+   * input. Inputs made by {@link #staticInput} are state already.
+   */
+  public void markState(Tensor t) {
+    checkNotNull(t, "t");
+    if (!(t.impl() instanceof TensorImpl.Fake f) || f.tracer() != this) {
+      throw new IllegalArgumentException("markState: the tensor is not a value of this trace");
+    }
+    stateNodes.add(f.node());
+  }
+
+  /** True when {@code t} is module state of the trace it belongs to. */
+  static boolean isState(Tensor t) {
+    return t.impl() instanceof TensorImpl.Fake f && f.tracer().stateNodes.contains(f.node());
+  }
+
+  /**
+   * The placeholder of this body for {@code t}, module state of an enclosing trace, created on
+   * first use (and in the bodies in between).
+   */
+  Tensor lift(Tensor t) {
+    TensorImpl.Fake f = (TensorImpl.Fake) t.impl();
+    if (f.tracer() == this) {
+      return t;
+    }
+    Tensor enclosing = parent == f.tracer() ? t : parent.lift(t);
+    Node key = ((TensorImpl.Fake) enclosing.impl()).node();
+    Lift l = lifted.get(key);
+    if (l == null) {
+      String name = key.name();
+      java.util.Set<String> taken = new java.util.HashSet<>();
+      for (Node p : graph.placeholders()) {
+        taken.add(p.name());
+      }
+      for (int k = 1; taken.contains(name); k++) {
+        name = key.name() + "_" + k;
+      }
+      Tensor local = tensorInput(name, enclosing.meta());
+      stateNodes.add(((TensorImpl.Fake) local.impl()).node());
+      l = new Lift(enclosing, local);
+      lifted.put(key, l);
+    }
+    return l.local();
+  }
+
+  /** The values of the enclosing trace this body lifted, in the order of their placeholders. */
+  List<Tensor> liftedInputs() {
+    List<Tensor> out = new ArrayList<>();
+    for (Lift l : lifted.values()) {
+      out.add(l.enclosing());
+    }
+    return out;
+  }
+
+  /**
+   * {@code a} with the tensors of enclosing traces replaced by this body's placeholders for them:
+   * module state is lifted, anything else is a capture.
+   */
+  private Object localize(Object a) {
+    if (a instanceof Tensor t && t.impl() instanceof TensorImpl.Fake f && f.tracer() != this) {
+      if (isAncestor(f.tracer()) && isState(t)) {
+        return lift(t);
+      }
+      if (isAncestor(f.tracer())) {
+        throw ControlFlowException.capture(bodyName, "a tensor (node '" + f.node() + "')");
+      }
+      throw new IllegalArgumentException("a tensor of another trace was used in this trace");
+    }
+    if (a instanceof Tensor t && parent != null && !(t.impl() instanceof TensorImpl.Fake)) {
+      // a constant tensor of the model's code: a lifted constant of the program, lifted here
+      Tracer root = this;
+      while (root.parent != null) {
+        root = root.parent;
+      }
+      Node c = root.constantNode(t.data());
+      root.stateNodes.add(c);
+      return lift(new Tensor(new TensorImpl.Fake((TensorMeta) c.val(), root, c)));
+    }
+    if (a instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      for (Object x : l) {
+        out.add(localize(x));
+      }
+      return out;
+    }
+    return a;
   }
 
   /** Swaps {@code t} to a traced value of this tracer; returns the previous implementation. */
@@ -357,7 +455,21 @@ public final class Tracer implements SymContext, MetaContext {
   /** Traces one call of {@code op}. */
   Object call(OpDef op, List<Object> args) {
     if (suspendedBy != null) {
+      Tracer inner = suspendedBy;
+      while (inner.suspendedBy != null) {
+        inner = inner.suspendedBy;
+      }
+      if (onlyStateOf(args)) {
+        return inner.call(op, args); // a body uses module state first: the body records it
+      }
       throw captured(args);
+    }
+    if (parent != null) {
+      List<Object> local = new ArrayList<>(args.size());
+      for (Object a : args) {
+        local.add(localize(a));
+      }
+      args = local;
     }
     MetaKernel meta = op.meta().orElseThrow(() -> new NoFakeKernelException(op.qualifiedName()));
     List<Object> metaArgs = new ArrayList<>(args.size());
@@ -444,15 +556,12 @@ public final class Tracer implements SymContext, MetaContext {
     if (a instanceof Tensor t) {
       if (t.impl() instanceof TensorImpl.Fake f) {
         if (f.tracer() != this) {
-          if (isAncestor(f.tracer())) {
-            throw ControlFlowException.capture(bodyName, "a tensor (node '" + f.node() + "')");
-          }
-          throw new IllegalArgumentException("a tensor of another trace was used in this trace");
+          return ((TensorImpl.Fake) ((Tensor) localize(t)).impl()).node();
         }
         return f.node();
       }
       if (parent != null) {
-        throw ControlFlowException.capture(bodyName, "a constant tensor created outside of it");
+        return ((TensorImpl.Fake) ((Tensor) localize(t)).impl()).node();
       }
       return constantNode(t.data());
     }
@@ -595,6 +704,22 @@ public final class Tracer implements SymContext, MetaContext {
     if (suspendedBy != null) {
       throw captured(List.of());
     }
+  }
+
+  /** True when every tensor of this trace among {@code args} is module state. */
+  private boolean onlyStateOf(List<?> args) {
+    for (Object a : args) {
+      if (a instanceof Tensor t
+          && t.impl() instanceof TensorImpl.Fake f
+          && f.tracer() == this
+          && !stateNodes.contains(f.node())) {
+        return false;
+      }
+      if (a instanceof List<?> l && !onlyStateOf(l)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The error for a body that called an op on {@code args}, values of this suspended trace. */

@@ -11,6 +11,7 @@ import dev.symshapes.export.program.ExportedProgram;
 import dev.symshapes.export.tensor.CopyKernels;
 import dev.symshapes.export.tensor.TensorData;
 import dev.symshapes.export.trace.Module;
+import dev.symshapes.export.trace.StateModels;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
 import java.util.ArrayList;
@@ -104,6 +105,26 @@ class DecompositionProperties {
               Map.of(),
               r -> new Object[] {randn(r, 3, 4), randn(r, 4, 2)}),
           new Case(
+              "module state in cond branches",
+              StateModels.CondLayers::new,
+              Map.of(),
+              r -> new Object[] {randn(r, 2, 3)}),
+          new Case(
+              "module state in a while_loop",
+              StateModels.ScaleLoop::new,
+              Map.of(),
+              r -> new Object[] {randn(r, 3)}),
+          new Case(
+              "a constant tensor in a map body",
+              StateModels.MapConstant::new,
+              Map.of(),
+              r -> new Object[] {randn(r, 4, 3)}),
+          new Case(
+              "a buffer in a scan inside a cond branch",
+              StateModels.NestedState::new,
+              Map.of(),
+              r -> new Object[] {randn(r, 3), randn(r, 5, 3)}),
+          new Case(
               "data-dependent value with checks",
               PassModels.Unbacked::new,
               Map.of(),
@@ -171,8 +192,8 @@ class DecompositionProperties {
       assertThat(a.allClose(e.data())).as("%s: %s vs %s", what, a, e.data()).isTrue();
       return;
     }
-    Object[] es = (Object[]) expected;
-    Object[] as = (Object[]) actual;
+    Object[] es = expected instanceof List<?> l ? l.toArray() : (Object[]) expected;
+    Object[] as = actual instanceof List<?> l ? l.toArray() : (Object[]) actual;
     assertThat(as).as(what).hasSameSizeAs(es);
     for (int i = 0; i < es.length; i++) {
       assertSameValues(what + "[" + i + "]", es[i], as[i]);

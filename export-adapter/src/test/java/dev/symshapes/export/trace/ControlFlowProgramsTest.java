@@ -170,4 +170,37 @@ class ControlFlowProgramsTest {
     Tensor picked = ControlFlow.cond(false, o -> o.get(0).sin(), o -> o.get(0).cos(), List.of(x));
     assertThat(picked.data().allClose(x.cos().data())).isTrue();
   }
+
+  @Test
+  void moduleStateUsedInBranchesIsPassedToBothSubGraphs() throws IOException {
+    StateModels.CondLayers model = new StateModels.CondLayers();
+    ExportedProgram ep = Export.export(model, new Object[] {Torch.randn(1, 2, 3)});
+    assertThat(ep.printReadable()).isEqualTo(golden("cond_layers"));
+    ExportedModule m = ep.module();
+    for (long seed = 0; seed < 6; seed++) {
+      Tensor x = Torch.randn(seed, 2, 3);
+      assertSame(model.forward(x), m.call(x));
+    }
+  }
+
+  @Test
+  void stateAndConstantsReachLoopsAndNestedBodies() throws IOException {
+    StateModels.NestedState nested = new StateModels.NestedState();
+    ExportedProgram ep =
+        Export.export(nested, new Object[] {Torch.randn(1, 3), Torch.randn(2, 5, 3)});
+    assertThat(ep.printReadable()).isEqualTo(golden("nested_state"));
+    StateModels.ScaleLoop loop = new StateModels.ScaleLoop();
+    StateModels.MapConstant constant = new StateModels.MapConstant();
+    ExportedModule nm = ep.module();
+    ExportedModule lm = Export.export(loop, new Object[] {Torch.randn(1, 3)}).module();
+    ExportedModule cm = Export.export(constant, new Object[] {Torch.randn(1, 4, 3)}).module();
+    for (long seed = 0; seed < 6; seed++) {
+      Tensor init = Torch.randn(seed, 3);
+      Tensor xs = Torch.randn(seed + 50, 5, 3);
+      assertSame(nested.forward(init, xs), nm.call(init, xs));
+      assertSame(loop.forward(init), lm.call(init));
+      Tensor rows = Torch.randn(seed + 9, 4, 3);
+      assertSame(constant.forward(rows), cm.call(rows));
+    }
+  }
 }

@@ -186,16 +186,6 @@ class ControlFlowRulesTest {
                 + " control-flow operators cannot access closure variables; pass it in the"
                 + " operands instead."),
         rule(
-            "a body uses a constant tensor made outside it",
-            () -> {
-              Tensor c = Torch.ones(3);
-              return export1(x -> ControlFlow.map(o -> o.get(0).add(c), x));
-            },
-            Rule.CAPTURE,
-            "map's body_fn uses a constant tensor created outside of it that it was not given: the"
-                + " bodies of control-flow operators cannot access closure variables; pass it in"
-                + " the operands instead."),
-        rule(
             "map over a non-tensor",
             () -> export1(x -> ControlFlow.map(o -> o.get(0), List.of(x, "no"))),
             Rule.OPERANDS,
