@@ -29,9 +29,12 @@ import java.util.function.Function;
  *
  * <p>The functions follow PyTorch's restrictions, and breaking one fails with a {@link
  * ControlFlowException} that names the rule: operands are tensors; a body uses only what it is
- * given (no tensors captured from the enclosing code); it returns tensors; it does not mutate its
- * inputs or return one of them (or a view of one); both branches of {@code cond} return tensors of
- * the same dtype and shape; a loop body returns what it was given.
+ * given (no tensors or symbolic values captured from the enclosing code), except the module's state
+ * ("{@code self}"): parameters, buffers and constant tensors a body uses are passed to its
+ * sub-graph as extra inputs ({@code cond(gt, true_graph_0, false_graph_0, [x, p_lin_weight])}); it
+ * returns tensors; it does not mutate its inputs or return one of them (or a view of one); both
+ * branches of {@code cond} return tensors of the same dtype and shape; a loop body returns what it
+ * was given.
  */
 public final class ControlFlow {
   private ControlFlow() {}

@@ -29,7 +29,10 @@ public final class ControlFlowException extends RuntimeException {
     INPUT_MUTATION,
     /** A body does not return one of its inputs, or a view of one: it returns a new tensor. */
     INPUT_ALIAS,
-    /** A body uses only what it is given: no tensors or symbolic values captured from outside. */
+    /**
+     * A body uses only what it is given: no tensors or symbolic values captured from outside,
+     * except module state (parameters, buffers, constants), which is passed in automatically.
+     */
     CAPTURE
   }
 
