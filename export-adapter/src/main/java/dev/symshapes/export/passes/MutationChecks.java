@@ -8,7 +8,6 @@ import dev.symshapes.export.ops.OpSchema;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -26,7 +25,7 @@ final class MutationChecks {
    * @throws FunctionalizationException naming the node, the op and the view
    */
   static void check(Graph g) {
-    Map<Node, Integer> order = new IdentityHashMap<>();
+    IdentityHashMap<Node, Integer> order = new IdentityHashMap<>();
     for (Node n : g.nodes()) {
       order.put(n, order.size());
     }
@@ -98,12 +97,13 @@ final class MutationChecks {
   /** The tensor {@code n} is, through in-place ops: the first node of its in-place chain. */
   private static Node inPlaceBase(Node n) {
     Node a = n;
-    OptionalInt p;
-    while ((p = Retracer.inPlaceArgument(a)).isPresent()
-        && a.args().get(p.getAsInt()) instanceof Node prev) {
+    while (true) {
+      OptionalInt p = Retracer.inPlaceArgument(a);
+      if (p.isEmpty() || !(a.args().get(p.getAsInt()) instanceof Node prev)) {
+        return a;
+      }
       a = prev;
     }
-    return a;
   }
 
   /** The node whose storage {@code n} uses, through views and in-place ops. */

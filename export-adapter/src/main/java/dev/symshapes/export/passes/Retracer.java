@@ -30,8 +30,8 @@ import java.util.OptionalInt;
  */
 final class Retracer {
   private final DecompositionTable table;
-  private final Map<Node, Object> values = new IdentityHashMap<>();
-  private final Map<Node, Object> mutatedInputs = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, Object> values = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, Object> mutatedInputs = new IdentityHashMap<>();
 
   Retracer(DecompositionTable table) {
     this.table = table;

@@ -105,7 +105,9 @@ public final class ControlFlow {
     Node ta = t.addSubgraph("true_graph_" + i, tr.module());
     Node fa = t.addSubgraph("false_graph_" + i, fr.module());
     List<Tensor> outs = t.recordHigherOrder("cond", List.of(predArg, ta, fa, nodes), fr.outputs());
-    return structured(outs, tr.structure());
+    @SuppressWarnings("unchecked") // the branch returned this form
+    R r = (R) structured(outs, tr.structure());
+    return r;
   }
 
   private static ControlFlowException predicateError(Object pred) {
@@ -179,7 +181,9 @@ public final class ControlFlow {
         structure = structureOf("map", "body_fn", r);
         results.add(r);
       }
-      return structured(stack(results), structure);
+      @SuppressWarnings("unchecked") // the body returned this form
+      R r = (R) structured(stack(results), structure);
+      return r;
     }
     List<Object> mappedNodes = nodes(t, mapped);
     List<Object> restNodes = nodes(t, rest);
@@ -198,7 +202,9 @@ public final class ControlFlow {
     Node a = t.addSubgraph(attr, b.module());
     List<Tensor> results =
         t.recordHigherOrder("map_impl", List.of(a, mappedNodes, restNodes), outs);
-    return structured(results, b.structure());
+    @SuppressWarnings("unchecked") // the body returned this form
+    R r = (R) structured(results, b.structure());
+    return r;
   }
 
   private static List<Tensor> mappedXs(Object xs) {
@@ -650,15 +656,15 @@ public final class ControlFlow {
     return out;
   }
 
-  @SuppressWarnings("unchecked")
-  private static <R> R structured(List<Tensor> outs, BodyTracer.Structure s) {
+  /** The outputs in the form the body returned them; callers cast to the body's type. */
+  private static Object structured(List<Tensor> outs, BodyTracer.Structure s) {
     switch (s) {
       case SINGLE:
-        return (R) outs.get(0);
+        return outs.get(0);
       case ARRAY:
-        return (R) outs.toArray(new Tensor[0]);
+        return outs.toArray(new Tensor[0]);
       default:
-        return (R) Collections.unmodifiableList(new ArrayList<>(outs));
+        return Collections.unmodifiableList(new ArrayList<>(outs));
     }
   }
 

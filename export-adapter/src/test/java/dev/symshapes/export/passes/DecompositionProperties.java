@@ -44,7 +44,7 @@ class DecompositionProperties {
   }
 
   private static long size(SplittableRandom r) {
-    return 2 + r.nextInt(5);
+    return 2L + r.nextInt(5);
   }
 
   private static final List<Case> CASES =
