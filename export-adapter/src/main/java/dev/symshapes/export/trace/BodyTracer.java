@@ -93,14 +93,14 @@ final class BodyTracer {
       args.add(arg);
     }
     for (Tensor t : preLifted) {
-      child.lift(t);
+      child.nesting().lift(t);
     }
     Object result;
-    parent.suspendFor(child);
+    parent.nesting().suspendFor(child);
     try {
       result = child.run(() -> body.apply(java.util.Collections.unmodifiableList(args)));
     } finally {
-      parent.suspendFor(null);
+      parent.nesting().suspendFor(null);
     }
     Structure structure;
     List<?> items;
@@ -119,7 +119,7 @@ final class BodyTracer {
           "Expect "
               + bodyName
               + " to return a tensor or a list of tensors, but it returned "
-              + ControlFlow.describe(result)
+              + ControlFlowChecks.describe(result)
               + ".");
     }
     List<Object> nodes = new ArrayList<>(items.size());
@@ -133,7 +133,7 @@ final class BodyTracer {
                 + " to only contain tensors, but output "
                 + i
                 + " is "
-                + ControlFlow.describe(items.get(i))
+                + ControlFlowChecks.describe(items.get(i))
                 + ".");
       }
       nodes.add(child.toNodeArg(t));
@@ -148,7 +148,7 @@ final class BodyTracer {
         child.graphModule(),
         ImmutableList.copyOf(metas),
         structure,
-        ImmutableList.copyOf(child.liftedInputs()));
+        ImmutableList.copyOf(child.nesting().liftedInputs()));
   }
 
   /**

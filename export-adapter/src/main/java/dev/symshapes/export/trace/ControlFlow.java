@@ -65,7 +65,7 @@ public final class ControlFlow {
       List<?> operands) {
     checkNotNull(trueFn, "trueFn");
     checkNotNull(falseFn, "falseFn");
-    List<Tensor> ops = tensors("cond", "operands", "operand", operands);
+    List<Tensor> ops = ControlFlowChecks.tensors("cond", "operands", "operand", operands);
     List<Object> all = new ArrayList<>(ops);
     all.add(pred);
     Tracer t = tracerOf(all);
@@ -83,7 +83,7 @@ public final class ControlFlow {
       predArg = t.boolArg(sb);
     } else if (pred instanceof Tensor pt) {
       if (!pt.numel().eq(1).bool()) {
-        throw predicateError(pred);
+        throw ControlFlowChecks.predicateError(pred);
       }
       if (t == null) {
         boolean v = truthy(pt.data());
@@ -91,14 +91,14 @@ public final class ControlFlow {
       }
       predArg = t.toNodeArg(pt);
     } else {
-      throw predicateError(pred);
+      throw ControlFlowChecks.predicateError(pred);
     }
     List<Object> nodes = nodes(t, ops);
     List<BodyTracer.Input> inputs = inputs(nodes, ops, false);
     int i = t.freeSubgraphIndex("true_graph_", "false_graph_");
     BodyTracer.Traced tr = BodyTracer.trace(t, "cond", "true_fn", inputs, trueFn);
     BodyTracer.Traced fr = BodyTracer.trace(t, "cond", "false_fn", inputs, tr.lifted(), falseFn);
-    checkSameOutputs(t, tr.outputs(), fr.outputs());
+    ControlFlowChecks.checkSameOutputs(t, tr.outputs(), fr.outputs());
     // module state either branch uses is passed to both, after the operands
     BodyTracer.alignLifted(tr, fr.lifted(), t);
     nodes.addAll(nodes(t, fr.lifted()));
@@ -108,40 +108,6 @@ public final class ControlFlow {
     @SuppressWarnings("unchecked") // the branch returned this form
     R r = (R) structured(outs, tr.structure());
     return r;
-  }
-
-  private static ControlFlowException predicateError(Object pred) {
-    return new ControlFlowException(
-        ControlFlowException.Rule.PREDICATE,
-        "cond: Expected pred to be bool or single-element tensor, but got "
-            + describe(pred)
-            + ". The predicate must be a boolean (a Java boolean or a SymBool) or a tensor with"
-            + " one element.");
-  }
-
-  private static void checkSameOutputs(Tracer t, List<TensorMeta> a, List<TensorMeta> b) {
-    if (a.size() != b.size()) {
-      throw new ControlFlowException(
-          ControlFlowException.Rule.OUTPUTS,
-          "cond: Expected to return same number of outputs but got:\n  true branch returns "
-              + a.size()
-              + " item(s)\n  false branch returns "
-              + b.size()
-              + " item(s)");
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (!sameMeta(t, a.get(i), b.get(i))) {
-        throw new ControlFlowException(
-            ControlFlowException.Rule.OUTPUTS,
-            "cond: Expected each tensor to have same metadata but got:\n  true_fn returns "
-                + metaText(t, a.get(i))
-                + "\n  false_fn returns "
-                + metaText(t, b.get(i))
-                + "\n(output "
-                + i
-                + "; both branches must return tensors of the same dtype and shape)");
-      }
-    }
   }
 
   // ---- map ----
@@ -162,8 +128,9 @@ public final class ControlFlow {
     checkNotNull(body, "body");
     checkNotNull(args, "args");
     List<Tensor> mapped = mappedXs(xs);
-    List<Tensor> rest = tensors("map", "args", "argument", java.util.Arrays.asList(args));
-    SymInt n = leadingSize("map", mapped);
+    List<Tensor> rest =
+        ControlFlowChecks.tensors("map", "args", "argument", java.util.Arrays.asList(args));
+    SymInt n = ControlFlowChecks.leadingSize("map", mapped);
     List<Object> all = new ArrayList<>(mapped);
     all.addAll(rest);
     Tracer t = tracerOf(all);
@@ -215,7 +182,7 @@ public final class ControlFlow {
         throw new ControlFlowException(
             ControlFlowException.Rule.OPERANDS,
             "map: Mapped xs can only consist of tensors with at least one dimension. Got xs "
-                + describeAll(flat)
+                + ControlFlowChecks.describeAll(flat)
                 + ".");
       }
       out.add(t);
@@ -246,13 +213,15 @@ public final class ControlFlow {
       Function<List<Tensor>, ?> condFn, Function<List<Tensor>, ?> bodyFn, List<?> carried) {
     checkNotNull(condFn, "condFn");
     checkNotNull(bodyFn, "bodyFn");
-    List<Tensor> init = tensors("while_loop", "carried_inputs", "carried input", carried);
+    List<Tensor> init =
+        ControlFlowChecks.tensors("while_loop", "carried_inputs", "carried input", carried);
     Tracer t = tracerOf(new ArrayList<>(init));
     if (t == null) {
       List<Tensor> vals = init;
       while (loopCondition(condFn.apply(Collections.unmodifiableList(vals)))) {
         List<Tensor> next = loopBodyOutputs(bodyFn.apply(Collections.unmodifiableList(vals)));
-        checkCarried(null, "while_loop", "body_fn", metas(vals), metas(next), "carried input");
+        ControlFlowChecks.checkCarried(
+            null, "while_loop", "body_fn", metas(vals), metas(next), "carried input");
         vals = next;
       }
       return Collections.unmodifiableList(new ArrayList<>(vals));
@@ -267,11 +236,12 @@ public final class ControlFlow {
       throw new ControlFlowException(
           ControlFlowException.Rule.OUTPUTS,
           "while_loop: cond_fn must return a boolean scalar tensor, but it returned "
-              + metasText(t, c.outputs())
+              + ControlFlowChecks.metasText(t, c.outputs())
               + ".");
     }
     BodyTracer.Traced b = BodyTracer.trace(t, "while_loop", "body_fn", inputs, c.lifted(), bodyFn);
-    checkCarried(t, "while_loop", "body_fn", metas(init), b.outputs(), "carried input");
+    ControlFlowChecks.checkCarried(
+        t, "while_loop", "body_fn", metas(init), b.outputs(), "carried input");
     // module state the functions use is an additional input of both
     BodyTracer.alignLifted(c, b.lifted(), t);
     Object[] additional = nodes(t, b.lifted()).toArray();
@@ -294,7 +264,7 @@ public final class ControlFlow {
     throw new ControlFlowException(
         ControlFlowException.Rule.OUTPUTS,
         "while_loop: cond_fn must return a boolean scalar tensor, but it returned "
-            + describe(r)
+            + ControlFlowChecks.describe(r)
             + ".");
   }
 
@@ -304,10 +274,10 @@ public final class ControlFlow {
       throw new ControlFlowException(
           ControlFlowException.Rule.OUTPUTS,
           "while_loop: body_fn must return a list of tensors, but it returned "
-              + describe(r)
+              + ControlFlowChecks.describe(r)
               + ".");
     }
-    return tensors("while_loop", "the outputs of body_fn", "output", items);
+    return ControlFlowChecks.tensors("while_loop", "the outputs of body_fn", "output", items);
   }
 
   // ---- scan ----
@@ -326,16 +296,16 @@ public final class ControlFlow {
   public static List<Tensor> scan(
       Function<List<Tensor>, ? extends List<Tensor>> combineFn, List<?> init, List<?> xs) {
     checkNotNull(combineFn, "combineFn");
-    List<Tensor> carry0 = tensors("scan", "init", "init", init);
-    List<Tensor> scanned = tensors("scan", "xs", "xs", xs);
+    List<Tensor> carry0 = ControlFlowChecks.tensors("scan", "init", "init", init);
+    List<Tensor> scanned = ControlFlowChecks.tensors("scan", "xs", "xs", xs);
     if (scanned.isEmpty() || scanned.stream().anyMatch(x -> x.dim() == 0)) {
       throw new ControlFlowException(
           ControlFlowException.Rule.OPERANDS,
           "scan: xs must hold at least one tensor, each with at least one dimension. Got xs "
-              + describeAll(scanned)
+              + ControlFlowChecks.describeAll(scanned)
               + ".");
     }
-    SymInt n = leadingSize("scan", scanned);
+    SymInt n = ControlFlowChecks.leadingSize("scan", scanned);
     List<Object> all = new ArrayList<>(carry0);
     all.addAll(scanned);
     Tracer t = tracerOf(all);
@@ -349,7 +319,8 @@ public final class ControlFlow {
           in.add(x.select(0, i));
         }
         List<Tensor> out = scanOutputs(combineFn.apply(Collections.unmodifiableList(in)), k);
-        checkCarried(null, "scan", "combine_fn", metas(carry0), metas(out.subList(0, k)), "init");
+        ControlFlowChecks.checkCarried(
+            null, "scan", "combine_fn", metas(carry0), metas(out.subList(0, k)), "init");
         carry = out.subList(0, k);
         ys.add(out.subList(k, out.size()));
       }
@@ -372,7 +343,8 @@ public final class ControlFlow {
               + c.outputs().size()
               + " tensor(s).");
     }
-    checkCarried(t, "scan", "combine_fn", metas(carry0), c.outputs().subList(0, k), "init");
+    ControlFlowChecks.checkCarried(
+        t, "scan", "combine_fn", metas(carry0), c.outputs().subList(0, k), "init");
     List<TensorMeta> outs = new ArrayList<>();
     for (Tensor x : carry0) {
       outs.add(t.rehome(x.meta()));
@@ -397,166 +369,13 @@ public final class ControlFlow {
           "scan: combine_fn must return the "
               + k
               + " carried tensor(s) followed by the per-step outputs, but it returned "
-              + describe(r)
+              + ControlFlowChecks.describe(r)
               + ".");
     }
-    return tensors("scan", "the outputs of combine_fn", "output", items);
+    return ControlFlowChecks.tensors("scan", "the outputs of combine_fn", "output", items);
   }
 
   // ---- shared ----
-
-  /** {@code values} as tensors, or an OPERANDS error naming {@code what} and the bad element. */
-  private static List<Tensor> tensors(String op, String what, String element, List<?> values) {
-    checkNotNull(values, what);
-    List<Tensor> out = new ArrayList<>(values.size());
-    for (int i = 0; i < values.size(); i++) {
-      if (!(values.get(i) instanceof Tensor t)) {
-        throw new ControlFlowException(
-            ControlFlowException.Rule.OPERANDS,
-            op
-                + ": Expect "
-                + what
-                + " to only consist of tensors, but "
-                + element
-                + " "
-                + i
-                + " is "
-                + describe(values.get(i))
-                + ".");
-      }
-      out.add(t);
-    }
-    return out;
-  }
-
-  /**
-   * The common first size of mapped or scanned tensors; PyTorch's checks that it is not 0 and the
-   * same for all (each a guard when sizes are symbolic).
-   */
-  private static SymInt leadingSize(String op, List<Tensor> xs) {
-    SymInt n = xs.get(0).size(0);
-    if (n.eq(0).bool()) {
-      throw new ControlFlowException(
-          ControlFlowException.Rule.OPERANDS,
-          op + ": Leading dimensions of mapped xs cannot be 0.");
-    }
-    for (Tensor x : xs) {
-      if (x.size(0).ne(n).bool()) {
-        List<String> shapes = new ArrayList<>();
-        for (Tensor y : xs) {
-          shapes.add(y.sizes().toString());
-        }
-        throw new ControlFlowException(
-            ControlFlowException.Rule.OPERANDS,
-            op
-                + ": Leading dimensions of mapped xs must be consistent. Got shapes "
-                + shapes
-                + ".");
-      }
-    }
-    return n;
-  }
-
-  /** A loop body's outputs have the carried values' dtypes and shapes. */
-  private static void checkCarried(
-      Tracer t,
-      String op,
-      String fn,
-      List<TensorMeta> carried,
-      List<TensorMeta> outs,
-      String carriedName) {
-    if (outs.size() != carried.size()) {
-      throw new ControlFlowException(
-          ControlFlowException.Rule.OUTPUTS,
-          op
-              + ": Expected "
-              + fn
-              + " to return "
-              + carried.size()
-              + " carried tensor(s), like "
-              + carriedName
-              + ", but it returned "
-              + outs.size()
-              + ".");
-    }
-    for (int i = 0; i < outs.size(); i++) {
-      if (!sameMeta(t, carried.get(i), outs.get(i))) {
-        throw new ControlFlowException(
-            ControlFlowException.Rule.OUTPUTS,
-            op
-                + ": Expected the metadata of "
-                + fn
-                + "'s result "
-                + i
-                + " ("
-                + metaText(t, outs.get(i))
-                + ") to be the same as the metadata of "
-                + carriedName
-                + " "
-                + i
-                + " ("
-                + metaText(t, carried.get(i))
-                + "): a loop carries tensors of fixed dtype and shape.");
-      }
-    }
-  }
-
-  private static boolean sameMeta(Tracer t, TensorMeta a, TensorMeta b) {
-    if (a.dtype() != b.dtype() || a.dim() != b.dim()) {
-      return false;
-    }
-    for (int i = 0; i < a.dim(); i++) {
-      SymInt x = a.size(i);
-      SymInt y = b.size(i);
-      if (x.isConstant() && y.isConstant()) {
-        if (x.constantValue() != y.constantValue()) {
-          return false;
-        }
-      } else if (t == null || !t.env().replace(x.expr()).equals(t.env().replace(y.expr()))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String metaText(Tracer t, TensorMeta m) {
-    List<String> sizes = new ArrayList<>();
-    for (SymInt s : m.sizes()) {
-      sizes.add(s.isConstant() || t == null ? s.toString() : t.env().replace(s.expr()).toString());
-    }
-    return m.dtype().shortName() + "[" + String.join(", ", sizes) + "]";
-  }
-
-  private static String metasText(Tracer t, List<TensorMeta> ms) {
-    List<String> parts = new ArrayList<>();
-    for (TensorMeta m : ms) {
-      parts.add(metaText(t, m));
-    }
-    return ms.size() == 1 ? parts.get(0) : parts.toString();
-  }
-
-  /**
-   * How messages show a value: {@code a tensor f32[3, 3]}, {@code an Integer (3)}, {@code null}.
-   */
-  static String describe(Object v) {
-    if (v == null) {
-      return "null";
-    }
-    if (v instanceof Tensor t) {
-      return "a tensor " + metaText(null, t.meta());
-    }
-    String name = v.getClass().getSimpleName();
-    String article = "AEIOUaeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ";
-    return article + name + " (" + v + ")";
-  }
-
-  private static String describeAll(List<?> vs) {
-    List<String> parts = new ArrayList<>();
-    for (Object v : vs) {
-      parts.add(describe(v));
-    }
-    return parts.toString();
-  }
 
   /** The tracer of the traced values among {@code values}, or the active one; null when eager. */
   private static Tracer tracerOf(List<?> values) {
@@ -596,7 +415,7 @@ public final class ControlFlow {
       }
       out.add(
           new BodyTracer.Input(
-              ((Node) nodes.get(i)).name(), m, !sliced && Tracer.isState(values.get(i))));
+              ((Node) nodes.get(i)).name(), m, !sliced && Nesting.isState(values.get(i))));
     }
     return out;
   }
@@ -606,7 +425,7 @@ public final class ControlFlow {
       return BodyTracer.Structure.SINGLE;
     }
     if (r instanceof List<?> l) {
-      tensors(op, "the outputs of " + fn, "output", l);
+      ControlFlowChecks.tensors(op, "the outputs of " + fn, "output", l);
       return BodyTracer.Structure.LIST;
     }
     if (r instanceof Tensor[]) {
@@ -619,7 +438,7 @@ public final class ControlFlow {
             + "'s "
             + fn
             + " to return a tensor or a list of tensors, but it returned "
-            + describe(r)
+            + ControlFlowChecks.describe(r)
             + ".");
   }
 

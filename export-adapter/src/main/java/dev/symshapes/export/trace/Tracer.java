@@ -51,21 +51,12 @@ public final class Tracer implements SymContext, MetaContext {
   private final List<SymBool> userChecks = new ArrayList<>();
   private final Map<TensorData, Node> constants = new java.util.LinkedHashMap<>();
   private final List<Map.Entry<String, TensorData>> liftedConstants = new ArrayList<>();
-  // Control flow: the sub-graphs of this graph, the tracer of the body being traced (this one is
-  // suspended meanwhile), the enclosing tracer of a body, and symbolic values written as nodes.
-  private final Map<String, GraphModule> submodules = new LinkedHashMap<>();
-  private final Tracer parent;
-  private final String bodyName;
-  private Tracer suspendedBy;
+  // Control flow: the sub-graphs of this graph, its place among the traces of bodies, symbolic
+  // values written as nodes, and data-dependent symbols to reuse when a program is traced again.
+  private final Subgraphs subgraphs = new Subgraphs();
+  private final Nesting nesting;
   private final Map<Expr, Object> exprNodes = new HashMap<>();
   private final java.util.ArrayDeque<Sym> unbackedReplay = new java.util.ArrayDeque<>();
-  // Module state (parameters, buffers, lifted constants) that bodies may use: it is lifted into
-  // their sub-graphs as extra inputs, by the enclosing node it comes from.
-  private final java.util.Set<Node> stateNodes = new java.util.HashSet<>();
-  private final Map<Node, Lift> lifted = new LinkedHashMap<>();
-
-  /** A value of the enclosing trace and the placeholder of this body that stands for it. */
-  private record Lift(Tensor enclosing, Tensor local) {}
 
   private record InputDim(Node placeholder, int dim) {}
 
@@ -81,8 +72,25 @@ public final class Tracer implements SymContext, MetaContext {
   Tracer(ShapeEnv env, Tracer parent, String bodyName) {
     this.env = checkNotNull(env, "env");
     this.graph = new Graph();
-    this.parent = parent;
-    this.bodyName = bodyName;
+    this.nesting = new Nesting(this, parent, bodyName);
+  }
+
+  /** How this trace relates to enclosing and enclosed traces (control-flow bodies). */
+  Nesting nesting() {
+    return nesting;
+  }
+
+  /**
+   * Marks {@code t}, an input of this trace, as module state (a parameter, buffer or constant): the
+   * bodies of control-flow operators may use it, and it is passed to their sub-graphs as an extra
+   * input. Inputs made by {@link #staticInput} are state already.
+   */
+  public void markState(Tensor t) {
+    checkNotNull(t, "t");
+    if (!(t.impl() instanceof TensorImpl.Fake f) || f.tracer() != this) {
+      throw new IllegalArgumentException("markState: the tensor is not a value of this trace");
+    }
+    nesting.markState(f.node());
   }
 
   @Override
@@ -105,40 +113,7 @@ public final class Tracer implements SymContext, MetaContext {
    * body_graph_0}), as the graph module of an exported program.
    */
   public GraphModule graphModule() {
-    GraphModule m = new GraphModule(graph);
-    java.util.Set<String> read = new java.util.HashSet<>();
-    for (Node n : graph.nodes()) {
-      if (n.op() == Node.Op.GET_ATTR) {
-        read.add(n.attr());
-      }
-    }
-    // Sub-graphs whose operator was removed as dead code are left out.
-    for (Map.Entry<String, GraphModule> e : submodules.entrySet()) {
-      if (read.contains(e.getKey())) {
-        m.addSubmodule(e.getKey(), e.getValue());
-      }
-    }
-    return m;
-  }
-
-  /** The sub-graphs registered so far, by attribute name. */
-  Map<String, GraphModule> submodules() {
-    return submodules;
-  }
-
-  /** The enclosing tracer of a body tracer, or null. */
-  Tracer parent() {
-    return parent;
-  }
-
-  /** What a body tracer traces ({@code "cond's true_fn"}), or null for a top-level tracer. */
-  String bodyName() {
-    return bodyName;
-  }
-
-  /** Marks this tracer as suspended while {@code body} traces a sub-graph (null: resumed). */
-  void suspendFor(Tracer body) {
-    this.suspendedBy = body;
+    return subgraphs.moduleOf(graph);
   }
 
   /**
@@ -344,98 +319,8 @@ public final class Tracer implements SymContext, MetaContext {
     }
     TensorMeta meta = TensorMeta.contiguous(value.dtype(), sizes);
     Node node = graph.placeholder(name, meta);
-    stateNodes.add(node);
+    nesting.markState(node);
     return new Tensor(new TensorImpl.Fake(meta, this, node));
-  }
-
-  /**
-   * Marks {@code t}, an input of this trace, as module state (a parameter, buffer or constant): the
-   * bodies of control-flow operators may use it, and it is passed to their sub-graphs as an extra
-   * input. Inputs made by {@link #staticInput} are state already.
-   */
-  public void markState(Tensor t) {
-    checkNotNull(t, "t");
-    if (!(t.impl() instanceof TensorImpl.Fake f) || f.tracer() != this) {
-      throw new IllegalArgumentException("markState: the tensor is not a value of this trace");
-    }
-    stateNodes.add(f.node());
-  }
-
-  /** True when {@code t} is module state of the trace it belongs to. */
-  static boolean isState(Tensor t) {
-    return t.impl() instanceof TensorImpl.Fake f && f.tracer().stateNodes.contains(f.node());
-  }
-
-  /**
-   * The placeholder of this body for {@code t}, module state of an enclosing trace, created on
-   * first use (and in the bodies in between).
-   */
-  Tensor lift(Tensor t) {
-    TensorImpl.Fake f = (TensorImpl.Fake) t.impl();
-    if (f.tracer() == this) {
-      return t;
-    }
-    Tensor enclosing = parent == f.tracer() ? t : parent.lift(t);
-    Node key = ((TensorImpl.Fake) enclosing.impl()).node();
-    Lift l = lifted.get(key);
-    if (l == null) {
-      String name = key.name();
-      java.util.Set<String> taken = new java.util.HashSet<>();
-      for (Node p : graph.placeholders()) {
-        taken.add(p.name());
-      }
-      for (int k = 1; taken.contains(name); k++) {
-        name = key.name() + "_" + k;
-      }
-      Tensor local = tensorInput(name, enclosing.meta());
-      stateNodes.add(((TensorImpl.Fake) local.impl()).node());
-      l = new Lift(enclosing, local);
-      lifted.put(key, l);
-    }
-    return l.local();
-  }
-
-  /** The values of the enclosing trace this body lifted, in the order of their placeholders. */
-  List<Tensor> liftedInputs() {
-    List<Tensor> out = new ArrayList<>();
-    for (Lift l : lifted.values()) {
-      out.add(l.enclosing());
-    }
-    return out;
-  }
-
-  /**
-   * {@code a} with the tensors of enclosing traces replaced by this body's placeholders for them:
-   * module state is lifted, anything else is a capture.
-   */
-  private Object localize(Object a) {
-    if (a instanceof Tensor t && t.impl() instanceof TensorImpl.Fake f && f.tracer() != this) {
-      if (isAncestor(f.tracer()) && isState(t)) {
-        return lift(t);
-      }
-      if (isAncestor(f.tracer())) {
-        throw ControlFlowException.capture(bodyName, "a tensor (node '" + f.node() + "')");
-      }
-      throw new IllegalArgumentException("a tensor of another trace was used in this trace");
-    }
-    if (a instanceof Tensor t && parent != null && !(t.impl() instanceof TensorImpl.Fake)) {
-      // a constant tensor of the model's code: a lifted constant of the program, lifted here
-      Tracer root = this;
-      while (root.parent != null) {
-        root = root.parent;
-      }
-      Node c = root.constantNode(t.data());
-      root.stateNodes.add(c);
-      return lift(new Tensor(new TensorImpl.Fake((TensorMeta) c.val(), root, c)));
-    }
-    if (a instanceof List<?> l) {
-      List<Object> out = new ArrayList<>(l.size());
-      for (Object x : l) {
-        out.add(localize(x));
-      }
-      return out;
-    }
-    return a;
   }
 
   /** Swaps {@code t} to a traced value of this tracer; returns the previous implementation. */
@@ -454,20 +339,17 @@ public final class Tracer implements SymContext, MetaContext {
 
   /** Traces one call of {@code op}. */
   Object call(OpDef op, List<Object> args) {
-    if (suspendedBy != null) {
-      Tracer inner = suspendedBy;
-      while (inner.suspendedBy != null) {
-        inner = inner.suspendedBy;
+    if (nesting.isSuspended()) {
+      if (nesting.onlyStateOf(args)) {
+        // a body uses module state as its first traced argument: the body records the call
+        return nesting.innermost().call(op, args);
       }
-      if (onlyStateOf(args)) {
-        return inner.call(op, args); // a body uses module state first: the body records it
-      }
-      throw captured(args);
+      throw nesting.captured(args);
     }
-    if (parent != null) {
+    if (nesting.parent() != null) {
       List<Object> local = new ArrayList<>(args.size());
       for (Object a : args) {
-        local.add(localize(a));
+        local.add(nesting.localize(a));
       }
       args = local;
     }
@@ -509,25 +391,13 @@ public final class Tracer implements SymContext, MetaContext {
 
   /** Registers a sub-graph under the first free name {@code prefix + i}; returns {@code i}. */
   int freeSubgraphIndex(String... prefixes) {
-    int i = 0;
-    while (true) {
-      boolean free = true;
-      for (String p : prefixes) {
-        if (submodules.containsKey(p + i)) {
-          free = false;
-        }
-      }
-      if (free) {
-        return i;
-      }
-      i++;
-    }
+    return subgraphs.freeIndex(prefixes);
   }
 
   /** Adds sub-graph {@code m} as attribute {@code attr} and reads it with a {@code get_attr}. */
   Node addSubgraph(String attr, GraphModule m) {
     checkActive();
-    submodules.put(attr, m);
+    subgraphs.add(attr, m);
     return graph.getAttr(attr, null);
   }
 
@@ -556,12 +426,12 @@ public final class Tracer implements SymContext, MetaContext {
     if (a instanceof Tensor t) {
       if (t.impl() instanceof TensorImpl.Fake f) {
         if (f.tracer() != this) {
-          return ((TensorImpl.Fake) ((Tensor) localize(t)).impl()).node();
+          return ((TensorImpl.Fake) ((Tensor) nesting.localize(t)).impl()).node();
         }
         return f.node();
       }
-      if (parent != null) {
-        return ((TensorImpl.Fake) ((Tensor) localize(t)).impl()).node();
+      if (nesting.parent() != null) {
+        return ((TensorImpl.Fake) ((Tensor) nesting.localize(t)).impl()).node();
       }
       return constantNode(t.data());
     }
@@ -584,7 +454,8 @@ public final class Tracer implements SymContext, MetaContext {
     return a;
   }
 
-  private Node constantNode(TensorData d) {
+  /** The placeholder of a constant tensor captured from host code (lifted once). */
+  Node constantNode(TensorData d) {
     Node n = constants.get(d);
     if (n == null) {
       String name = "c_lifted_tensor_" + constants.size();
@@ -636,8 +507,8 @@ public final class Tracer implements SymContext, MetaContext {
     if (n2 != null) {
       return n2;
     }
-    if (parent != null) {
-      throw ControlFlowException.capture(bodyName, "the symbolic value " + e);
+    if (nesting.parent() != null) {
+      throw ControlFlowException.capture(nesting.bodyName(), "the symbolic value " + e);
     }
     throw new UnsupportedOperationException(
         "cannot express the symbolic value " + e + " with nodes of this graph");
@@ -662,8 +533,8 @@ public final class Tracer implements SymContext, MetaContext {
     if (n != null) {
       return n;
     }
-    if (parent != null) {
-      throw ControlFlowException.capture(bodyName, "the symbolic value " + e);
+    if (nesting.parent() != null) {
+      throw ControlFlowException.capture(nesting.bodyName(), "the symbolic value " + e);
     }
     throw new UnsupportedOperationException(
         "cannot express the symbolic value " + e + " with nodes of this graph");
@@ -690,50 +561,11 @@ public final class Tracer implements SymContext, MetaContext {
     return !(handle instanceof Node n) || n.graph() == graph;
   }
 
-  private boolean isAncestor(Tracer t) {
-    for (Tracer p = parent; p != null; p = p.parent) {
-      if (p == t) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Fails when this tracer is suspended: a body uses a value of the enclosing trace. */
   private void checkActive() {
-    if (suspendedBy != null) {
-      throw captured(List.of());
+    if (nesting.isSuspended()) {
+      throw nesting.captured(List.of());
     }
-  }
-
-  /** True when every tensor of this trace among {@code args} is module state. */
-  private boolean onlyStateOf(List<?> args) {
-    for (Object a : args) {
-      if (a instanceof Tensor t
-          && t.impl() instanceof TensorImpl.Fake f
-          && f.tracer() == this
-          && !stateNodes.contains(f.node())) {
-        return false;
-      }
-      if (a instanceof List<?> l && !onlyStateOf(l)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The error for a body that called an op on {@code args}, values of this suspended trace. */
-  private ControlFlowException captured(List<Object> args) {
-    Tracer inner = suspendedBy;
-    while (inner.suspendedBy != null) {
-      inner = inner.suspendedBy;
-    }
-    for (Object a : args) {
-      if (a instanceof Tensor t && t.impl() instanceof TensorImpl.Fake f && f.tracer() == this) {
-        return ControlFlowException.capture(inner.bodyName, "a tensor (node '" + f.node() + "')");
-      }
-    }
-    return ControlFlowException.capture(inner.bodyName, "a value of an enclosing trace");
   }
 
   private Object wrap(Object out, Node node) {
