@@ -22,6 +22,7 @@ module dev.symshapes.export {
   exports dev.symshapes.export.tutorial;
   exports dev.symshapes.export.tutorial.models;
   exports dev.symshapes.export.serde;
+  exports dev.symshapes.export.passes;
 
   // The CLI is not API; picocli reads its annotations reflectively.
   opens dev.symshapes.export.cli to

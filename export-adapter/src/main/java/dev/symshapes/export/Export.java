@@ -7,7 +7,6 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.symshapes.export.dynamic.Dim;
 import dev.symshapes.export.graph.Graph;
-import dev.symshapes.export.graph.GraphModule;
 import dev.symshapes.export.graph.Node;
 import dev.symshapes.export.graph.Target;
 import dev.symshapes.export.program.ExportedProgram;
@@ -216,7 +215,7 @@ public final class Export {
         inputSpecs.add(s);
       }
       return new ExportedProgram(
-          new GraphModule(g),
+          tracer.graphModule(),
           new GraphSignature(ImmutableList.copyOf(inputSpecs), outputs.specs()),
           ImmutableMap.copyOf(state),
           ImmutableMap.copyOf(constants),

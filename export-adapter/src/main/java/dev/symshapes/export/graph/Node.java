@@ -10,10 +10,10 @@ import java.util.Map;
 /**
  * A node of an FX-like graph: a placeholder (an input), a call, a {@code get_attr} (a sub-graph or
  * constant), or the output. Arguments are other nodes, constants ({@code Long}, {@code Double},
- * {@code Boolean}, {@code String}, {@code null}), dtypes, or lists of these. {@link #val()} is the
- * node's metadata: a {@link dev.symshapes.export.spi.TensorMeta}, a {@link
- * dev.symshapes.export.spi.SymInt} / {@link dev.symshapes.export.spi.SymBool}, a list of them for
- * several outputs, or null.
+ * {@code Boolean}, {@code String}, {@code null}), dtypes, or lists (and {@code Object[]} tuples) of
+ * these. {@link #val()} is the node's metadata: a {@link dev.symshapes.export.spi.TensorMeta}, a
+ * {@link dev.symshapes.export.spi.SymInt} / {@link dev.symshapes.export.spi.SymBool}, a list of
+ * them for several outputs, or null.
  *
  * <p>Nodes are made and edited through their {@link Graph}.
  */
@@ -135,6 +135,8 @@ public final class Node {
         }
       } else if (x instanceof List<?> l) {
         collect(l, out);
+      } else if (x instanceof Object[] tuple) {
+        collect(java.util.Arrays.asList(tuple), out);
       }
     }
   }

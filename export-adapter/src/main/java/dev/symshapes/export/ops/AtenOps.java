@@ -369,6 +369,46 @@ public final class AtenOps {
           (ctx, a) -> NnMetas.nativeBatchNormFunctional(a),
           EagerOps::nativeBatchNormFunctional);
 
+  // ---- functional and core forms (functionalization and decompositions produce these) ----
+
+  /** {@code aten::copy}: the functional form of {@code copy_}, a new tensor. */
+  public static final OpDef COPY =
+      def(
+          "aten::copy(Tensor self, Tensor src, bool non_blocking=False) -> Tensor",
+          CoreOpKernels::copyMeta,
+          CoreOpKernels::copy);
+
+  /** {@code aten::permute}: a view with reordered dimensions. */
+  public static final OpDef PERMUTE =
+      def(
+          "aten::permute(Tensor(a) self, int[] dims) -> Tensor(a)",
+          (ctx, a) -> CoreOpKernels.permuteMeta(a),
+          CoreOpKernels::permute);
+
+  /** {@code aten::mm}: the product of two matrices. */
+  public static final OpDef MM =
+      def("aten::mm(Tensor self, Tensor mat2) -> Tensor", CoreOpKernels::mmMeta, CoreOpKernels::mm);
+
+  /** {@code aten::addmm}: {@code beta * self + alpha * (mat1 @ mat2)}. */
+  public static final OpDef ADDMM =
+      def(
+          "aten::addmm(Tensor self, Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1) ->"
+              + " Tensor",
+          CoreOpKernels::addmmMeta,
+          CoreOpKernels::addmm);
+
+  /**
+   * {@code aten::_native_batch_norm_legit_no_training}: batch norm with the running statistics
+   * (evaluation mode), three results (output, empty save_mean and save_rstd).
+   */
+  public static final OpDef NATIVE_BATCH_NORM_LEGIT_NO_TRAINING =
+      def(
+          "aten::_native_batch_norm_legit_no_training(Tensor input, Tensor? weight, Tensor? bias,"
+              + " Tensor running_mean, Tensor running_var, float momentum, float eps) -> (Tensor,"
+              + " Tensor, Tensor)",
+          (ctx, a) -> CoreOpKernels.batchNormNoTrainingMeta(a),
+          CoreOpKernels::batchNormNoTraining);
+
   // ---- data-dependent and symbolic ----
 
   /** {@code aten::item}: an unbacked {@code SymInt} while tracing. */

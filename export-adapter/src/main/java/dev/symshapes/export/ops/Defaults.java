@@ -30,6 +30,19 @@ final class Defaults {
     return a.defaultValue().map(Defaults::parse).orElse(null);
   }
 
+  /**
+   * As {@link #valueOf}, with a scalar default of a fixed-length list type repeated to that length
+   * ({@code SymInt[2] stride=1} gives {@code [1, 1]}).
+   */
+  static Object expanded(OpSchema.Argument a) {
+    Object v = valueOf(a);
+    int n = fixedLength(a.type());
+    if (n > 0 && v != null && !(v instanceof List<?>)) {
+      return java.util.Collections.nCopies(n, v);
+    }
+    return v;
+  }
+
   static Object parse(String text) {
     String t = text.trim();
     switch (t) {

@@ -2,6 +2,7 @@ package dev.symshapes.export.ops;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -100,6 +101,20 @@ public final class OpDef {
                 + schema.text());
       }
     }
+  }
+
+  /**
+   * {@code args} followed by the schema defaults of the positional arguments a call left out, as
+   * kernels read them ({@code conv2d(x, w, b)} gives {@code [x, w, b, [1, 1], [0, 0], [1, 1], 1]});
+   * a scalar default of a fixed-length list ({@code SymInt[2] stride=1}) becomes a list. A
+   * decomposition receives its op's arguments this way.
+   */
+  public List<Object> withDefaults(List<?> args) {
+    List<Object> out = new ArrayList<>(args);
+    for (int i = args.size(); i < schema.arguments().size(); i++) {
+      out.add(Defaults.expanded(schema.arguments().get(i)));
+    }
+    return out;
   }
 
   /** {@code aten::add.Tensor}. */

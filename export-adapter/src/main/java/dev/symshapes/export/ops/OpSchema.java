@@ -180,6 +180,50 @@ public record OpSchema(
     return false;
   }
 
+  /**
+   * The position of the argument the (first) result aliases, as the schema's alias annotations say:
+   * {@code 0} for {@code aten::view(Tensor(a) self, SymInt[] size) -> Tensor(a)} and for {@code
+   * aten::add_.Tensor(Tensor(a!) self, ...) -> Tensor(a!)}; empty when the result is a new tensor
+   * ({@code aten::add.Tensor}).
+   */
+  public java.util.OptionalInt aliasedArgument() {
+    String s = text.trim();
+    int arrow = s.lastIndexOf("->");
+    int close = s.lastIndexOf(')', arrow);
+    String ret = s.substring(arrow + 2);
+    String set = aliasSet(ret);
+    if (set == null) {
+      return java.util.OptionalInt.empty();
+    }
+    List<String> args = splitTopLevel(s.substring(s.indexOf('(') + 1, close));
+    int i = 0;
+    for (String a : args) {
+      String p = a.trim();
+      if (p.isEmpty() || p.equals("*")) {
+        continue;
+      }
+      if (set.equals(aliasSet(p))) {
+        return java.util.OptionalInt.of(i);
+      }
+      i++;
+    }
+    return java.util.OptionalInt.empty();
+  }
+
+  /** The alias set letter of the first annotated type in {@code t} ({@code a} in Tensor(a!)). */
+  private static String aliasSet(String t) {
+    int open = t.indexOf("Tensor(");
+    if (open < 0) {
+      return null;
+    }
+    int start = open + "Tensor(".length();
+    int end = start;
+    while (end < t.length() && Character.isLetter(t.charAt(end))) {
+      end++;
+    }
+    return end > start ? t.substring(start, end) : null;
+  }
+
   @Override
   public String toString() {
     return text;

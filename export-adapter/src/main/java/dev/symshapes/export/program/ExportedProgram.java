@@ -223,6 +223,27 @@ public final class ExportedProgram {
     return new ExportedModule(this, checks, interpreter);
   }
 
+  /**
+   * This program with every mutation made functional and the ops of {@code table} decomposed
+   * (PyTorch's {@code run_decompositions(decomp_table)}): in-place ops become functional ops, and
+   * the new values of mutated buffers and inputs become outputs, listed first. {@code
+   * DecompositionTable.empty()} only functionalizes; {@link
+   * dev.symshapes.export.passes.Decompositions#defaultDecompositions()} lowers to core ops.
+   *
+   * @throws dev.symshapes.export.passes.FunctionalizationException when a mutation cannot be made
+   *     functional
+   */
+  public ExportedProgram runDecompositions(dev.symshapes.export.passes.DecompositionTable table) {
+    return dev.symshapes.export.passes.RunDecompositions.run(this, table);
+  }
+
+  /**
+   * {@link #runDecompositions(dev.symshapes.export.passes.DecompositionTable)} with the core table.
+   */
+  public ExportedProgram runDecompositions() {
+    return runDecompositions(dev.symshapes.export.passes.Decompositions.defaultDecompositions());
+  }
+
   /** How values are annotated in printed graphs: {@code f32[s0, 5]}, {@code Sym(u0 >= 10)}. */
   public Function<Object, String> valueText() {
     return this::valText;

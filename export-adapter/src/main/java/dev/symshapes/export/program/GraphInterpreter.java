@@ -19,8 +19,8 @@ import java.util.Map;
  * Runs a graph on concrete values, as {@code torch.fx.Interpreter} does: placeholders take the
  * given values in order; {@code call_function} nodes run the ops' reference kernels ({@link
  * OpDef#eager()}), Python operators on symbolic values ({@code item >= 10}), {@code getitem},
- * {@code _assert_scalar} and the higher-order ops {@code cond} and {@code map_impl} (on their
- * sub-graphs); the output node's values are returned.
+ * {@code _assert_scalar} and the higher-order ops {@code cond}, {@code map_impl}, {@code
+ * while_loop} and {@code scan} (on their sub-graphs); the output node's values are returned.
  *
  * <p>Values are {@link TensorData} for tensors, {@code Long} for symbolic integers, {@code Boolean}
  * for symbolic booleans, {@code Double} for floats, lists for several outputs, and the graph's
@@ -285,6 +285,20 @@ final class GraphInterpreter {
         }
       case "map_impl":
         return map((GraphModule) args.get(0), (List<?>) args.get(1), (List<?>) args.get(2), n);
+      case "while_loop":
+        return ControlFlowRuns.whileLoop(
+            sub((GraphModule) args.get(0)),
+            sub((GraphModule) args.get(1)),
+            seq(args.get(2)),
+            seq(args.get(3)),
+            n);
+      case "scan":
+        return ControlFlowRuns.scan(
+            sub((GraphModule) args.get(0)),
+            seq(args.get(1)),
+            seq(args.get(2)),
+            seq(args.get(3)),
+            n);
       default:
         throw new UnsupportedOperationException(
             "running torch.ops.higher_order."
@@ -293,6 +307,11 @@ final class GraphInterpreter {
                 + n.name()
                 + "') is not supported");
     }
+  }
+
+  /** A list or tuple argument as a list. */
+  private static List<?> seq(Object v) {
+    return v instanceof Object[] a ? java.util.Arrays.asList(a) : (List<?>) v;
   }
 
   private GraphInterpreter sub(GraphModule m) {

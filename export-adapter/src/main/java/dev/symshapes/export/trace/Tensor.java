@@ -395,7 +395,7 @@ public final class Tensor {
    * on concrete tensors; while tracing it is data-dependent control flow, which export cannot
    * capture: the error points to {@code cond}.
    *
-   * @throws UnsupportedOperationException while tracing
+   * @throws ControlFlowException while tracing (rule {@code DATA_DEPENDENT_BRANCH})
    */
   public boolean bool() {
     if (impl instanceof TensorImpl.Fake f) {

@@ -25,6 +25,14 @@ public final class TraceAccess {
     return tracer.toNodeArg(t);
   }
 
+  /**
+   * The graph argument for any value of a trace: a traced tensor's node, a symbolic value's node
+   * (written as nodes when needed), a constant as it is, a list of these.
+   */
+  public static Object graphArg(Tracer tracer, Object value) {
+    return tracer.toNodeArg(value);
+  }
+
   /** The graph argument for a symbolic integer. */
   public static Object symArg(Tracer tracer, SymInt s) {
     return tracer.symArg(s);

@@ -4,11 +4,13 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.symshapes.export.graph.Graph;
+import dev.symshapes.export.graph.GraphModule;
 import dev.symshapes.export.graph.Node;
 import dev.symshapes.export.graph.Target;
 import dev.symshapes.export.ops.AtenOps;
 import dev.symshapes.export.ops.MetaContext;
 import dev.symshapes.export.ops.MetaKernel;
+import dev.symshapes.export.ops.NoFakeKernelException;
 import dev.symshapes.export.ops.OpDef;
 import dev.symshapes.export.spi.SymBool;
 import dev.symshapes.export.spi.SymContext;
@@ -49,14 +51,48 @@ public final class Tracer implements SymContext, MetaContext {
   private final List<SymBool> userChecks = new ArrayList<>();
   private final Map<TensorData, Node> constants = new java.util.LinkedHashMap<>();
   private final List<Map.Entry<String, TensorData>> liftedConstants = new ArrayList<>();
+  // Control flow: the sub-graphs of this graph, its place among the traces of bodies, symbolic
+  // values written as nodes, and data-dependent symbols to reuse when a program is traced again.
+  private final Subgraphs subgraphs = new Subgraphs();
+  private final Nesting nesting;
+  private final Map<Expr, Object> exprNodes = new HashMap<>();
+  private final java.util.ArrayDeque<Sym> unbackedReplay = new java.util.ArrayDeque<>();
+  // The Java spelling of the op call being traced, the source of the unbacked symbols it makes.
   private String callOrigin;
 
   private record InputDim(Node placeholder, int dim) {}
 
   /** A tracer recording into a new graph, deciding with {@code env}. */
   public Tracer(ShapeEnv env) {
+    this(env, null, null);
+  }
+
+  /**
+   * A tracer for the body of a control-flow operator ({@code bodyName}, such as {@code "cond's
+   * true_fn"}) traced inside {@code parent}, deciding with the same shape environment.
+   */
+  Tracer(ShapeEnv env, Tracer parent, String bodyName) {
     this.env = checkNotNull(env, "env");
     this.graph = new Graph();
+    this.nesting = new Nesting(this, parent, bodyName);
+  }
+
+  /** How this trace relates to enclosing and enclosed traces (control-flow bodies). */
+  Nesting nesting() {
+    return nesting;
+  }
+
+  /**
+   * Marks {@code t}, an input of this trace, as module state (a parameter, buffer or constant): the
+   * bodies of control-flow operators may use it, and it is passed to their sub-graphs as an extra
+   * input. Inputs made by {@link #staticInput} are state already.
+   */
+  public void markState(Tensor t) {
+    checkNotNull(t, "t");
+    if (!(t.impl() instanceof TensorImpl.Fake f) || f.tracer() != this) {
+      throw new IllegalArgumentException("markState: the tensor is not a value of this trace");
+    }
+    nesting.markState(f.node());
   }
 
   @Override
@@ -72,6 +108,23 @@ public final class Tracer implements SymContext, MetaContext {
   /** The graph recorded so far. */
   public Graph graph() {
     return graph;
+  }
+
+  /**
+   * The graph with the sub-graphs of its control-flow operators ({@code true_graph_0}, {@code
+   * body_graph_0}), as the graph module of an exported program.
+   */
+  public GraphModule graphModule() {
+    return subgraphs.moduleOf(graph);
+  }
+
+  /**
+   * Makes the next data-dependent values of the trace ({@link #newUnbackedSymInt}) reuse {@code
+   * symbols} in order instead of creating new ones: a program that is traced again (to decompose
+   * it) keeps its symbols {@code u0, u1, ...}.
+   */
+  public void replayUnbacked(List<Sym> symbols) {
+    unbackedReplay.addAll(symbols);
   }
 
   /** The conditions user code passed to {@code check}, in order. */
@@ -204,6 +257,56 @@ public final class Tracer implements SymContext, MetaContext {
     return new ArrayList<>(constants.values());
   }
 
+  /**
+   * A traced input tensor named {@code name} whose metadata is {@code meta}, with symbols that
+   * already exist in the shape environment (the inputs of a sub-graph, or of a program traced
+   * again); the symbols of its sizes are read with {@code sym_size.int} on this placeholder.
+   */
+  public Tensor tensorInput(String name, TensorMeta meta) {
+    checkNotNull(meta, "meta");
+    TensorMeta local = rehome(meta);
+    Node node = graph.placeholder(name, local);
+    for (int i = 0; i < local.dim(); i++) {
+      IntExpr e = local.size(i).expr();
+      if (e instanceof Sym s && !symbolSources.containsKey(s)) {
+        symbolSources.put(s, new InputDim(node, i));
+      }
+    }
+    return new Tensor(new TensorImpl.Fake(local, this, node));
+  }
+
+  /**
+   * A symbolic integer input named {@code name} whose value is the existing expression {@code
+   * value} (a program traced again); returns the value the code sees.
+   */
+  public SymInt symIntInput(String name, IntExpr value) {
+    Node node = graph.placeholder(name, SymInt.of(value, this, null));
+    if (value instanceof Sym s) {
+      symbolNodes.putIfAbsent(s, node);
+    }
+    return SymInt.of(value, this, node);
+  }
+
+  /** {@code meta} with its symbolic sizes, strides and offset belonging to this trace. */
+  TensorMeta rehome(TensorMeta meta) {
+    List<SymInt> sizes = new ArrayList<>(meta.dim());
+    List<SymInt> strides = new ArrayList<>(meta.dim());
+    for (int i = 0; i < meta.dim(); i++) {
+      sizes.add(rehome(meta.sizes().get(i)));
+      strides.add(rehome(meta.strides().get(i)));
+    }
+    return new TensorMeta(
+        meta.dtype(),
+        ImmutableList.copyOf(sizes),
+        ImmutableList.copyOf(strides),
+        rehome(meta.storageOffset()));
+  }
+
+  private SymInt rehome(SymInt s) {
+    // Constants may carry the context of another trace too (static sizes of inputs).
+    return s.isConstant() ? SymInt.of(s.constantValue()) : SymInt.of(s.expr(), this, null);
+  }
+
   /** A traced input with static shape (parameters and buffers). */
   public Tensor staticInput(String name, TensorData value) {
     List<SymInt> sizes = new ArrayList<>(value.dim());
@@ -212,6 +315,7 @@ public final class Tracer implements SymContext, MetaContext {
     }
     TensorMeta meta = TensorMeta.contiguous(value.dtype(), sizes);
     Node node = graph.placeholder(name, meta);
+    nesting.markState(node);
     return new Tensor(new TensorImpl.Fake(meta, this, node));
   }
 
@@ -231,15 +335,21 @@ public final class Tracer implements SymContext, MetaContext {
 
   /** Traces one call of {@code op}. */
   Object call(OpDef op, List<Object> args) {
-    MetaKernel meta =
-        op.meta()
-            .orElseThrow(
-                () ->
-                    new UnsupportedOperationException(
-                        "operator "
-                            + op.qualifiedName()
-                            + " has no fake (meta) kernel, so it cannot be exported; register it"
-                            + " with a fake kernel that computes its output shapes"));
+    if (nesting.isSuspended()) {
+      if (nesting.onlyStateOf(args)) {
+        // a body uses module state as its first traced argument: the body records the call
+        return nesting.innermost().call(op, args);
+      }
+      throw nesting.captured(args);
+    }
+    if (nesting.parent() != null) {
+      List<Object> local = new ArrayList<>(args.size());
+      for (Object a : args) {
+        local.add(nesting.localize(a));
+      }
+      args = local;
+    }
+    MetaKernel meta = op.meta().orElseThrow(() -> new NoFakeKernelException(op.qualifiedName()));
     List<Object> metaArgs = new ArrayList<>(args.size());
     List<Object> nodeArgs = new ArrayList<>(args.size());
     for (Object a : args) {
@@ -264,6 +374,34 @@ public final class Tracer implements SymContext, MetaContext {
       return self;
     }
     return result;
+  }
+
+  /**
+   * Records a higher-order operator {@code name} ({@code cond}, {@code map_impl}, ...) with graph
+   * arguments {@code args}; its outputs have the metadata {@code outs} and are read with {@code
+   * getitem} nodes. Returns one traced tensor per output.
+   */
+  List<Tensor> recordHigherOrder(String name, List<Object> args, List<TensorMeta> outs) {
+    checkActive();
+    List<Object> vals = new ArrayList<>(outs);
+    Node node = graph.call(new Target.HigherOrder(name), args, new LinkedHashMap<>(), vals);
+    List<Tensor> result = new ArrayList<>(outs.size());
+    for (Object o : (List<?>) wrap(vals, node)) {
+      result.add((Tensor) o);
+    }
+    return result;
+  }
+
+  /** Registers a sub-graph under the first free name {@code prefix + i}; returns {@code i}. */
+  int freeSubgraphIndex(String... prefixes) {
+    return subgraphs.freeIndex(prefixes);
+  }
+
+  /** Adds sub-graph {@code m} as attribute {@code attr} and reads it with a {@code get_attr}. */
+  Node addSubgraph(String attr, GraphModule m) {
+    checkActive();
+    subgraphs.add(attr, m);
+    return graph.getAttr(attr, null);
   }
 
   private Object toMeta(Object a) {
@@ -291,9 +429,12 @@ public final class Tracer implements SymContext, MetaContext {
     if (a instanceof Tensor t) {
       if (t.impl() instanceof TensorImpl.Fake f) {
         if (f.tracer() != this) {
-          throw new IllegalArgumentException("a tensor of another trace was used in this trace");
+          return ((TensorImpl.Fake) ((Tensor) nesting.localize(t)).impl()).node();
         }
         return f.node();
+      }
+      if (nesting.parent() != null) {
+        return ((TensorImpl.Fake) ((Tensor) nesting.localize(t)).impl()).node();
       }
       return constantNode(t.data());
     }
@@ -301,7 +442,7 @@ public final class Tracer implements SymContext, MetaContext {
       return symArg(s);
     }
     if (a instanceof SymBool b) {
-      return b.handle() != null ? force(b.handle()) : (Object) b.expr().isTrue();
+      return boolArg(b);
     }
     if (a instanceof Integer i) {
       return (long) i;
@@ -316,7 +457,8 @@ public final class Tracer implements SymContext, MetaContext {
     return a;
   }
 
-  private Node constantNode(TensorData d) {
+  /** The placeholder of a constant tensor captured from host code (lifted once). */
+  Node constantNode(TensorData d) {
     Node n = constants.get(d);
     if (n == null) {
       String name = "c_lifted_tensor_" + constants.size();
@@ -332,8 +474,11 @@ public final class Tracer implements SymContext, MetaContext {
    * {@code sym_size.int} node, combined with {@code operator} nodes for expressions of sizes.
    */
   Object symArg(SymInt s) {
-    if (s.handle() != null) {
+    if (s.handle() != null && isLocal(s.handle())) {
       return force(s.handle());
+    }
+    if (s.isConstant()) {
+      return s.constantValue();
     }
     IntExpr e = env.replace(s.expr());
     if (e.constantValue() != null) {
@@ -361,8 +506,72 @@ public final class Tracer implements SymContext, MetaContext {
         return n;
       }
     }
+    Object n2 = SymNodes.materialize(this, e);
+    if (n2 != null) {
+      return n2;
+    }
+    if (nesting.parent() != null) {
+      throw ControlFlowException.capture(nesting.bodyName(), "the symbolic value " + e);
+    }
     throw new UnsupportedOperationException(
         "cannot express the symbolic value " + e + " with nodes of this graph");
+  }
+
+  /**
+   * A graph argument for a symbolic boolean: its node, a constant, or nodes computing it from the
+   * sizes of this graph's inputs ({@code sym_size_int > 10}).
+   */
+  Object boolArg(SymBool b) {
+    if (b.handle() != null && isLocal(b.handle())) {
+      return force(b.handle());
+    }
+    if (b.isConstant()) {
+      return b.expr().isTrue();
+    }
+    dev.symshapes.expr.BoolExpr e = env.replace(b.expr());
+    if (e.isConstant()) {
+      return e.isTrue();
+    }
+    Object n = SymNodes.materialize(this, e);
+    if (n != null) {
+      return n;
+    }
+    if (nesting.parent() != null) {
+      throw ControlFlowException.capture(nesting.bodyName(), "the symbolic value " + e);
+    }
+    throw new UnsupportedOperationException(
+        "cannot express the symbolic value " + e + " with nodes of this graph");
+  }
+
+  /** The cache of {@link SymNodes}: expressions already written as nodes of this graph. */
+  Map<Expr, Object> exprNodes() {
+    return exprNodes;
+  }
+
+  /** The node of a symbol in this graph (its definition or a size of an input), if any. */
+  java.util.Optional<Object> symbolArg(Sym s) {
+    Node def = symbolNodes.get(s);
+    if (def != null) {
+      return java.util.Optional.of(def);
+    }
+    if (!symbolSources.containsKey(s) && !sizeNodes.containsKey(s)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(symArg(SymInt.of(s, this, null)));
+  }
+
+  private boolean isLocal(Object handle) {
+    if (handle instanceof PendingSymOp p) {
+      return p.graph == graph;
+    }
+    return !(handle instanceof Node n) || n.graph() == graph;
+  }
+
+  /** Fails when this tracer is suspended: a body uses a value of the enclosing trace. */
+  private void checkActive() {
+    if (nesting.isSuspended()) {
+      throw nesting.captured(List.of());
+    }
   }
 
   private Object wrap(Object out, Node node) {
@@ -399,21 +608,24 @@ public final class Tracer implements SymContext, MetaContext {
    */
   @Override
   public Object recordSymOp(String op, List<Object> args, Expr result) {
+    checkActive();
     Object val =
         result instanceof IntExpr ie
             ? SymInt.of(ie, this, null)
             : SymBool.of((BoolExpr) result, this, null);
-    return new PendingSymOp(new Target.SymOp(op), List.copyOf(args), val);
+    return new PendingSymOp(graph, new Target.SymOp(op), List.copyOf(args), val);
   }
 
-  /** A recorded symbolic op whose node is made when first used. */
+  /** A recorded symbolic op whose node is made, in the graph that recorded it, when first used. */
   private static final class PendingSymOp {
+    final Graph graph;
     final Target.SymOp target;
     final List<Object> args;
     final Object val;
     Node node;
 
-    PendingSymOp(Target.SymOp target, List<Object> args, Object val) {
+    PendingSymOp(Graph graph, Target.SymOp target, List<Object> args, Object val) {
+      this.graph = graph;
       this.target = target;
       this.args = args;
       this.val = val;
@@ -430,7 +642,7 @@ public final class Tracer implements SymContext, MetaContext {
       for (Object a : p.args) {
         args.add(force(a));
       }
-      p.node = graph.call(p.target, args, new LinkedHashMap<>(), p.val);
+      p.node = p.graph.call(p.target, args, new LinkedHashMap<>(), p.val);
     }
     return p.node;
   }
@@ -441,13 +653,12 @@ public final class Tracer implements SymContext, MetaContext {
     userChecks.add(condition);
   }
 
-  /**
-   * A new unbacked symbol; when the op being traced is one whose result has a short Java spelling
-   * ({@code x.item()}, {@code y.select(0, 1).item()}), that spelling is the symbol's source, so
-   * that data-dependent errors name the value the way the user's code reads it.
-   */
   @Override
   public SymInt newUnbackedSymInt() {
+    Sym replayed = unbackedReplay.poll();
+    if (replayed != null) {
+      return SymInt.of(replayed, this, null);
+    }
     Sym u =
         callOrigin == null
             ? env.createUnbackedSymInt()
@@ -460,12 +671,8 @@ public final class Tracer implements SymContext, MetaContext {
     env.checkIsSize(n.expr());
   }
 
-  /** The error for Java control flow on a traced tensor. */
-  UnsupportedOperationException dataDependentBranch() {
-    return new UnsupportedOperationException(
-        "Dynamic control flow is not supported at the moment. Please use cond to explicitly"
-            + " capture the control flow (dev.symshapes.export.trace.ControlFlow.cond):"
-            + " a Java if/while on a tensor's value needs the data, which is not known while"
-            + " exporting.");
+  /** The error for Java control flow on a traced tensor (T02). */
+  ControlFlowException dataDependentBranch() {
+    return ControlFlowException.dataDependentBranch();
   }
 }

@@ -11,7 +11,10 @@ public final class TutorialCases {
   private static final ImmutableList<TutorialCase> ALL =
       ImmutableList.of(
           new T01BasicExport(),
+          new T02DataDependentBranch(),
           new T03HostValues(),
+          new T04Cond(),
+          new T05Map(),
           new T06StaticShapes(),
           new T07AutoDims(),
           new T08DynamicSpecializes(),
@@ -28,6 +31,9 @@ public final class TutorialCases {
           new T19CheckIndexRange(),
           new T20SpecializeUnbacked(),
           new T21RepeatUnbacked(),
+          new T22CustomOp(),
+          new T23Decompositions(),
+          new T24CondPredicate(),
           new T25RunningPrograms());
 
   private TutorialCases() {}

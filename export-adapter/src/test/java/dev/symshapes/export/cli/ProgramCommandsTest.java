@@ -123,7 +123,8 @@ class ProgramCommandsTest {
     assertThat(CliRun.run("check", fixture.toString(), "--shapes", "x=[6,4] y=[12,4] n=[]"))
         .isEqualTo(new CliRun(0, "ok: x=[6, 4] y=[12, 4] n=[]\n", ""));
     assertThat(CliRun.run("check", fixture.toString(), "--shapes", "x=[6,4] y=[10,4] n=[]").out())
-        .isEqualTo("fails: Expected input at *args[1].shape[0] to be equal to 12, but got 10\n");
+        .isEqualTo(
+            "fails: Expected input at *args[1].shape[0] to be equal to 2*s0 = 12, but got 10\n");
     assertThat(CliRun.run("check", fixture.toString(), "--shapes", "x=[33,4] y=[66,4] n=[]").out())
         .isEqualTo("fails: Expected input at *args[0].shape[0] to be <= 32, but got 33\n");
     assertThat(CliRun.run("check", fixture.toString(), "--shapes", "x=[6,4,1] y=[12,4] n=[]").out())

@@ -94,7 +94,8 @@ class TutorialCommandTest {
     }
     assertThat(CliRun.run("tutorial", "--list")).isEqualTo(new CliRun(0, expected.toString(), ""));
     assertThat(expected.toString())
-        .startsWith("T01  basic export, static shapes\nT03  non-tensor host computation");
+        .startsWith(
+            "T01  basic export, static shapes\nT02  data-dependent control flow is rejected\n");
   }
 
   @Test

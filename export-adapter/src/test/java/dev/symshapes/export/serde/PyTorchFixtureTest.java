@@ -65,7 +65,7 @@ class PyTorchFixtureTest {
     ExportedModule m = load().module();
     assertThatThrownBy(() -> m.call(randn(5, 4), randn(9, 4), n(3)))
         .isInstanceOf(InputCheckException.class)
-        .hasMessage("Expected input at *args[1].shape[0] to be equal to 10, but got 9");
+        .hasMessage("Expected input at *args[1].shape[0] to be equal to 2*s0 = 10, but got 9");
     assertThatThrownBy(() -> m.call(randn(40, 4), randn(80, 4), n(3)))
         .isInstanceOf(InputCheckException.class)
         .hasMessage("Expected input at *args[0].shape[0] to be <= 32, but got 40");

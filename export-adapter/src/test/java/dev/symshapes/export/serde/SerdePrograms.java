@@ -1,6 +1,7 @@
 package dev.symshapes.export.serde;
 
 import dev.symshapes.export.Export;
+import dev.symshapes.export.ExportMode;
 import dev.symshapes.export.dynamic.Dim;
 import dev.symshapes.export.nn.BatchNorm2d;
 import dev.symshapes.export.nn.Linear;
@@ -13,6 +14,7 @@ import dev.symshapes.export.tensor.TensorData;
 import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.tutorial.TutorialCase;
+import dev.symshapes.solver.ShapeEnv;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -138,7 +140,13 @@ final class SerdePrograms {
             () -> new Object[] {List.of(randn(4), randn(4)), randn(4)}),
         new Case(
             "T17 checked item",
-            () -> Export.export(new CheckedItem(), new Object[] {scalar(32), randn(4)}),
+            () ->
+                Export.export(
+                    new CheckedItem(),
+                    new Object[] {scalar(32), randn(4)},
+                    Map.of(),
+                    ShapeEnv.builder(),
+                    ExportMode.STRICT),
             () -> new Object[] {scalar(20), randn(4)}),
         new Case(
             "T21 size-like unbacked",
