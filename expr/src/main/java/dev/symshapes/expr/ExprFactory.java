@@ -11,6 +11,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -452,8 +453,10 @@ public final class ExprFactory {
    */
   public BoolExpr relation(ExprKind kind, IntExpr a, IntExpr b) {
     checkArgument(kind.isRelation(), "kind (%s) must be a relation", kind);
-    check(a, kind.name());
-    check(b, kind.name());
+    // Named as sympy names the relation (Eq, Ne, Lt, Le, Gt, Ge), like the other operations.
+    String op = kind.name().charAt(0) + kind.name().substring(1).toLowerCase(Locale.ROOT);
+    check(a, op);
+    check(b, op);
     return BoolRules.relation(this, kind, a, b);
   }
 
