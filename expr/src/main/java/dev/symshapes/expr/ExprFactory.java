@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 
 /**
@@ -61,7 +62,14 @@ public final class ExprFactory {
       ImmutableSet.of(
           "int_oo", "oo", "nan", "zoo", "True", "False", "true", "false", "and", "or", "not");
 
+  /** Constants in this range are kept once made, so that the common ones skip the interner. */
+  private static final int SMALL_LOW = -128;
+
+  private static final int SMALL_HIGH = 1024;
+
   private final Interner<Expr> interner = Interners.newWeakInterner();
+  private final AtomicReferenceArray<IntConst> small =
+      new AtomicReferenceArray<>(SMALL_HIGH - SMALL_LOW + 1);
   private final int maxExpandedTerms;
   private final IntConst zero;
   private final IntConst one;
@@ -136,17 +144,24 @@ public final class ExprFactory {
     if (v == 1) {
       return one;
     }
+    if (v >= SMALL_LOW && v <= SMALL_HIGH) {
+      int i = (int) v - SMALL_LOW;
+      IntConst c = small.get(i);
+      if (c == null) {
+        // Two threads may both get here: the interner gives both the same instance.
+        c = intern(new IntConst(this, IntValue.of(v)));
+        small.set(i, c);
+      }
+      return c;
+    }
     return intern(new IntConst(this, IntValue.of(v)));
   }
 
   /** The constant {@code v}. */
   public IntConst integer(IntValue v) {
     checkNotNull(v, "v");
-    if (v.isZero()) {
-      return zero;
-    }
-    if (v.isOne()) {
-      return one;
+    if (v.fitsLong()) {
+      return integer(v.longValueExact());
     }
     return intern(new IntConst(this, v));
   }

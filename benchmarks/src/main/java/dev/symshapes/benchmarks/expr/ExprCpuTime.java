@@ -66,8 +66,8 @@ public final class ExprCpuTime {
     }
     String workload = args[0];
     boolean slow = workload.equals("symja");
-    int warmup = args.length > 1 ? Integer.parseInt(args[1]) : (slow ? 1 : 20);
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : (slow ? 3 : 5);
+    int warmup = args.length > 1 ? Integer.parseInt(args[1]) : (slow ? 3 : 20);
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : (slow ? 5 : 10);
     Path path = Path.of(ShapeCorpus.DEFAULT_PATH);
     ExprCpuTime run = new ExprCpuTime(ShapeCorpus.load(path));
     ShapeCorpus.describe(path, System.out);
@@ -85,13 +85,14 @@ public final class ExprCpuTime {
       }
     }
     System.out.printf(
-        "%s: %d expressions, %d warm-up and %d measured rounds: median %.0f ns/expr CPU,"
-            + " %.0f ns/expr wall (CPU per round: %s)%n",
+        "%s: %d expressions, %d warm-up and %d measured rounds: median %.0f (min %.0f) ns/expr"
+            + " CPU, median %.0f ns/expr wall (CPU per round: %s)%n",
         workload,
         run.corpus.size(),
         warmup,
         rounds,
         median(cpu),
+        Arrays.stream(cpu).min().orElseThrow(),
         median(wall),
         Arrays.toString(Arrays.stream(cpu).mapToLong(Math::round).toArray()));
     System.out.println("(checksum " + run.sink + ")");
