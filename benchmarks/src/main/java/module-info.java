@@ -2,5 +2,6 @@
 open module dev.symshapes.benchmarks {
   requires dev.symshapes.export;
   requires jmh.core;
+  requires matheclipse.core;
   requires java.management;
 }

@@ -11,6 +11,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 
 /**
@@ -60,7 +62,14 @@ public final class ExprFactory {
       ImmutableSet.of(
           "int_oo", "oo", "nan", "zoo", "True", "False", "true", "false", "and", "or", "not");
 
+  /** Constants in this range are kept once made, so that the common ones skip the interner. */
+  private static final int SMALL_LOW = -128;
+
+  private static final int SMALL_HIGH = 1024;
+
   private final Interner<Expr> interner = Interners.newWeakInterner();
+  private final AtomicReferenceArray<IntConst> small =
+      new AtomicReferenceArray<>(SMALL_HIGH - SMALL_LOW + 1);
   private final int maxExpandedTerms;
   private final IntConst zero;
   private final IntConst one;
@@ -135,17 +144,24 @@ public final class ExprFactory {
     if (v == 1) {
       return one;
     }
+    if (v >= SMALL_LOW && v <= SMALL_HIGH) {
+      int i = (int) v - SMALL_LOW;
+      IntConst c = small.get(i);
+      if (c == null) {
+        // Two threads may both get here: the interner gives both the same instance.
+        c = intern(new IntConst(this, IntValue.of(v)));
+        small.set(i, c);
+      }
+      return c;
+    }
     return intern(new IntConst(this, IntValue.of(v)));
   }
 
   /** The constant {@code v}. */
   public IntConst integer(IntValue v) {
     checkNotNull(v, "v");
-    if (v.isZero()) {
-      return zero;
-    }
-    if (v.isOne()) {
-      return one;
+    if (v.fitsLong()) {
+      return integer(v.longValueExact());
     }
     return intern(new IntConst(this, v));
   }
@@ -452,8 +468,10 @@ public final class ExprFactory {
    */
   public BoolExpr relation(ExprKind kind, IntExpr a, IntExpr b) {
     checkArgument(kind.isRelation(), "kind (%s) must be a relation", kind);
-    check(a, kind.name());
-    check(b, kind.name());
+    // Named as sympy names the relation (Eq, Ne, Lt, Le, Gt, Ge), like the other operations.
+    String op = kind.name().charAt(0) + kind.name().substring(1).toLowerCase(Locale.ROOT);
+    check(a, op);
+    check(b, op);
     return BoolRules.relation(this, kind, a, b);
   }
 

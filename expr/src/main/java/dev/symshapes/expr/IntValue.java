@@ -283,7 +283,10 @@ public final class IntValue implements Comparable<IntValue> {
 
   @Override
   public int hashCode() {
-    return big == null ? Long.hashCode(small) : big.hashCode();
+    // Not Long.hashCode(small), which folds n and -n-1 onto one value (0 and -1, 6 and -7): in
+    // canonical forms those differ in a constant or coefficient and then share a hash. The odd
+    // multiplier spreads the bits first; values beyond long keep BigInteger's hash.
+    return big == null ? Long.hashCode(small * 0x9E3779B97F4A7C15L) : big.hashCode();
   }
 
   @Override

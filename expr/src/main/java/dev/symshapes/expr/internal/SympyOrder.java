@@ -42,6 +42,17 @@ public final class SympyOrder {
     if (a == b) {
       return 0;
     }
+    // Two deep expressions that differ only near their leaves are compared all the way down.
+    if (DeepStack.needed(Math.min(a.depth(), b.depth()))) {
+      return DeepStack.call(() -> compareKeys(a, b));
+    }
+    return compareKeys(a, b);
+  }
+
+  private static int compareKeys(Expr a, Expr b) {
+    if (a == b) {
+      return 0;
+    }
     if (a.kind() == ExprKind.SYMBOL && b.kind() == ExprKind.SYMBOL) {
       return ((Sym) a).name().compareTo(((Sym) b).name());
     }
