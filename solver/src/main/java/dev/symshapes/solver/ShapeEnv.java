@@ -183,10 +183,35 @@ public final class ShapeEnv implements AutoCloseable {
     }
   }
 
+  /** {@link #run(Supplier)} after checking that {@code e} belongs to this environment. */
+  private <T> T run(String op, Expr e, Supplier<T> body) {
+    return run(
+        () -> {
+          checkOwn(e, op);
+          return body.get();
+        });
+  }
+
   private Supplier<Optional<Location>> here() {
     return Suppliers.memoize(frames::find);
   }
 
+  /** Runs a read-only query with the same one-thread-at-a-time check as the operations. */
+  private <T> T read(Supplier<T> query) {
+    checkState(!closed, "ShapeEnv is closed");
+    owner.enter();
+    try {
+      return query.get();
+    } finally {
+      owner.exit();
+    }
+  }
+
+  /**
+   * Rejects expressions of another environment: made by another factory, or mentioning a symbol
+   * this environment did not create (environments that share a factory share symbol names, so such
+   * a symbol can only be caught when this environment has no symbol of that name).
+   */
   private void checkOwn(Expr e, String op) {
     checkNotNull(e, "expression");
     checkArgument(
@@ -194,6 +219,17 @@ public final class ShapeEnv implements AutoCloseable {
         "%s: %s was made by a different ExprFactory than this ShapeEnv's",
         op,
         e);
+    for (Sym s : e.freeSymbols()) {
+      if (core.facts().infoOf(s) == null) {
+        String what = e == s ? s + " is" : e + " mentions " + s + ", which is";
+        throw new IllegalArgumentException(
+            op
+                + ": "
+                + what
+                + " not a symbol of this ShapeEnv (symbols come from createSymbol and"
+                + " createUnbackedSymInt of the same environment)");
+      }
+    }
   }
 
   // ---- symbols ----
@@ -249,62 +285,109 @@ public final class ShapeEnv implements AutoCloseable {
 
   /** Marks {@code u} size-like with range {@code range ∩ [0, int_oo]}. */
   public void constrainRangeForSize(Sym u, IntRange range) {
-    checkOwn(u, "constrainRangeForSize");
     checkNotNull(range, "range");
-    checkArgument(core.facts().isUnbacked(u), "%s is not an unbacked symbol", u);
     run(
+        "constrainRangeForSize",
+        u,
         () -> {
+          checkArgument(core.facts().isUnbacked(u), "%s is not an unbacked symbol", u);
           core.constrainRangeForSize(u, range);
+          return null;
+        });
+  }
+
+  /**
+   * PyTorch's {@code constrain_symbol_range}: narrows the range of {@code s} to {@code range}
+   * without recording a guard or runtime assert (the caller vouches for it, as for the range of an
+   * unbacked symbol that an operator's semantics guarantee). Logs {@code constrain_symbol_range u0
+   * [0, 10]} when the range changes.
+   *
+   * @throws ContradictionException if no value of the current range is in {@code range}
+   */
+  public void constrainSymbolRange(Sym s, IntRange range) {
+    checkNotNull(range, "range");
+    run(
+        "constrainSymbolRange",
+        s,
+        () -> {
+          core.constrainSymbolRange(s, range);
+          return null;
+        });
+  }
+
+  /**
+   * PyTorch's {@code _rename_unbacked_to}: when a re-trace creates unbacked symbol {@code dest} for
+   * the value that {@code orig} stood for, {@code orig} is replaced by {@code dest} (reason {@code
+   * rename_unbacked_to}), and {@code dest} takes over what was known about {@code orig} (its range
+   * and size-likeness). Logs {@code set_replacement u0 = u1 (rename_unbacked_to) VR[...]}.
+   */
+  public void renameUnbackedTo(Sym orig, Sym dest) {
+    checkNotNull(dest, "dest");
+    run(
+        "renameUnbackedTo",
+        orig,
+        () -> {
+          checkOwn(dest, "renameUnbackedTo");
+          checkArgument(core.facts().isUnbacked(orig), "orig (%s) must be unbacked", orig);
+          checkArgument(core.facts().isUnbacked(dest), "dest (%s) must be unbacked", dest);
+          checkArgument(orig != dest, "cannot rename %s to itself", orig);
+          core.renameUnbackedTo(orig, dest);
           return null;
         });
   }
 
   /** What the environment knows about {@code s} from its creation. */
   public SymbolInfo symbolInfo(Sym s) {
-    checkOwn(s, "symbolInfo");
-    SymbolInfo si = core.facts().infoOf(s);
-    checkArgument(si != null, "%s is not a symbol of this ShapeEnv", s);
-    return si;
+    return read(
+        () -> {
+          checkOwn(s, "symbolInfo");
+          return core.facts().infoOf(s);
+        });
   }
 
   /** All symbols, in creation order. */
   public ImmutableList<SymbolInfo> symbols() {
-    return core.facts().allSymbols();
+    return read(core.facts()::allSymbols);
   }
 
   /** Whether {@code s} is size-like. */
   public boolean isSizeLike(Sym s) {
-    return core.facts().isSizeLike(s);
+    return read(
+        () -> {
+          checkOwn(s, "isSizeLike");
+          return core.facts().isSizeLike(s);
+        });
   }
 
   // ---- facts ----
 
   /** The current range of a symbol. */
   public IntRange range(Sym s) {
-    checkOwn(s, "range");
-    return core.facts().rangeOf(s);
+    return read(
+        () -> {
+          checkOwn(s, "range");
+          return core.facts().rangeOf(s);
+        });
   }
 
   /** The range of an expression after replacements, from the symbols' ranges. */
   public IntRange bound(IntExpr e) {
-    checkOwn(e, "bound");
-    return run(() -> core.refiner().boundPublic(core.refiner().replace(e)));
+    return run("bound", e, () -> core.refiner().boundPublic(core.refiner().replace(e)));
   }
 
   /** {@code e} with every replaced symbol substituted (chains resolved). */
   public <T extends Expr> T replace(T e) {
-    checkOwn(e, "replace");
-    return run(() -> core.refiner().replace(e));
+    return run("replace", e, () -> core.refiner().replace(e));
   }
 
   /** The replacements, in the order they were made, with their current targets. */
   public ImmutableMap<Sym, Replacement> replacements() {
-    return core.facts().replacementsView();
+    return read(core.facts()::replacementsView);
   }
 
   /** The guards and runtime asserts recorded so far, in order. */
   public ImmutableList<Guard> guards() {
-    return core.facts().guardsView();
+    return read(core.facts()::guardsView);
   }
 
   /** The runtime asserts recorded so far, in order. */
@@ -316,14 +399,15 @@ public final class ShapeEnv implements AutoCloseable {
 
   /** The value of {@code e} at the example inputs; empty when it depends on unbacked symbols. */
   public Optional<IntValue> hint(IntExpr e) {
-    checkOwn(e, "hint");
-    return run(() -> core.hint(e));
+    return run("hint", e, () -> core.hint(e));
   }
 
   /** The unbacked symbols of {@code e} after replacements. */
   public ImmutableSet<Sym> unbackedSymbols(Expr e) {
-    checkOwn(e, "unbackedSymbols");
-    return run(() -> ImmutableSet.copyOf(core.unbackedOf(core.refiner().replace(e))));
+    return run(
+        "unbackedSymbols",
+        e,
+        () -> ImmutableSet.copyOf(core.unbackedOf(core.refiner().replace(e))));
   }
 
   // ---- deciding ----
@@ -335,9 +419,8 @@ public final class ShapeEnv implements AutoCloseable {
 
   /** Decides {@code e} statically in the given mode (no guard is recorded). */
   public Decision decide(BoolExpr e, EvalMode mode) {
-    checkOwn(e, "decide");
     checkNotNull(mode, "mode");
-    return run(() -> core.decide(e, mode));
+    return run("decide", e, () -> core.decide(e, mode));
   }
 
   /** True when {@code e} is statically known to hold; never guards. */
@@ -365,10 +448,9 @@ public final class ShapeEnv implements AutoCloseable {
 
   /** {@link #evaluateExpr(BoolExpr)} in the given mode. */
   public boolean evaluateExpr(BoolExpr e, EvalMode mode) {
-    checkOwn(e, "evaluateExpr");
     checkNotNull(mode, "mode");
     Supplier<Optional<Location>> loc = here();
-    return run(() -> core.evaluateExpr(e, mode, loc));
+    return run("evaluateExpr", e, () -> core.evaluateExpr(e, mode, loc));
   }
 
   /** PyTorch's {@code guard_size_oblivious}: size-like symbols are assumed to be at least 2. */
@@ -384,9 +466,8 @@ public final class ShapeEnv implements AutoCloseable {
    *     depends on unbacked symbols
    */
   public IntValue guardInt(IntExpr e) {
-    checkOwn(e, "guardInt");
     Supplier<Optional<Location>> loc = here();
-    return run(() -> core.guardInt(e, loc));
+    return run("guardInt", e, () -> core.guardInt(e, loc));
   }
 
   /**
@@ -394,16 +475,14 @@ public final class ShapeEnv implements AutoCloseable {
    * backed; for undecided data-dependent expressions, {@code false} without any guard or assert.
    */
   public boolean guardOrFalse(BoolExpr e) {
-    checkOwn(e, "guardOrFalse");
     Supplier<Optional<Location>> loc = here();
-    return run(() -> core.guardOr(e, false, loc));
+    return run("guardOrFalse", e, () -> core.guardOr(e, false, loc));
   }
 
   /** PyTorch's {@code guard_or_true}; see {@link #guardOrFalse}. */
   public boolean guardOrTrue(BoolExpr e) {
-    checkOwn(e, "guardOrTrue");
     Supplier<Optional<Location>> loc = here();
-    return run(() -> core.guardOr(e, true, loc));
+    return run("guardOrTrue", e, () -> core.guardOr(e, true, loc));
   }
 
   /**
@@ -416,9 +495,10 @@ public final class ShapeEnv implements AutoCloseable {
    *     contradicts), or if it is false at the example values
    */
   public void check(BoolExpr e) {
-    checkOwn(e, "check");
     Supplier<Optional<Location>> loc = here();
     run(
+        "check",
+        e,
         () -> {
           core.check(e, loc);
           return null;
@@ -430,9 +510,10 @@ public final class ShapeEnv implements AutoCloseable {
    * size-like.
    */
   public void checkIsSize(IntExpr e) {
-    checkOwn(e, "checkIsSize");
     Supplier<Optional<Location>> loc = here();
     run(
+        "checkIsSize",
+        e,
         () -> {
           core.check(core.factory().ge(e, core.factory().zero()), loc);
           IntExpr r = core.refiner().replace(e);
@@ -455,16 +536,18 @@ public final class ShapeEnv implements AutoCloseable {
 
   /** Statistics of static evaluation. */
   public ShapeEnvStats stats() {
-    return ShapeEnvStats.of(
-        core.decider().queries(),
-        core.decider().cacheHits(),
-        core.decider().byTier(),
-        core.decider().extraNanos());
+    return read(
+        () ->
+            ShapeEnvStats.of(
+                core.decider().queries(),
+                core.decider().cacheHits(),
+                core.decider().byTier(),
+                core.decider().extraNanos()));
   }
 
   /** A version number that grows whenever any fact changes. */
   public long factVersion() {
-    return core.facts().version();
+    return read(core.facts()::version);
   }
 
   /** Releases the extra tier's resources; further use throws {@link IllegalStateException}. */

@@ -319,6 +319,73 @@ public final class Decider {
 
   // ---- reasons ----
 
+  /**
+   * The facts a decision rests on, made minimal for error messages: for a decision by ranges, each
+   * bound set by a fact is dropped in turn and kept only if the answer needs it (only called on
+   * error paths, as it re-runs the range tier once per bound).
+   */
+  ImmutableList<Fact> minimalReasons(BoolExpr original, Decision d, EvalMode mode) {
+    if (d.decidedBy() != Tier.RANGE || !d.truth().isKnown()) {
+      return d.reasons();
+    }
+    BoolExpr e = d.simplified();
+    List<Sym> lowers = new ArrayList<>();
+    List<Sym> uppers = new ArrayList<>();
+    for (Sym s : e.freeSymbols()) {
+      if (facts.lowerFact(s) != null) {
+        lowers.add(s);
+      }
+      if (facts.upperFact(s) != null) {
+        uppers.add(s);
+      }
+    }
+    Set<Sym> droppedLo = new java.util.HashSet<>();
+    Set<Sym> droppedHi = new java.util.HashSet<>();
+    Function<Sym, IntRange> base = rangeEnv(mode);
+    Function<Sym, IntRange> env =
+        s -> {
+          IntRange r = base.apply(s);
+          Bound lo = droppedLo.contains(s) ? Bound.NEG_INT_OO : r.lower();
+          Bound hi = droppedHi.contains(s) ? Bound.INT_OO : r.upper();
+          return IntRange.of(lo, hi);
+        };
+    for (Sym s : lowers) {
+      droppedLo.add(s);
+      if (rangeTruth(e, env) != d.truth()) {
+        droppedLo.remove(s);
+      }
+    }
+    for (Sym s : uppers) {
+      droppedHi.add(s);
+      if (rangeTruth(e, env) != d.truth()) {
+        droppedHi.remove(s);
+      }
+    }
+    List<Fact> out = new ArrayList<>();
+    for (Sym s : lowers) {
+      if (!droppedLo.contains(s)) {
+        add(out, facts.lowerFact(s));
+      }
+    }
+    for (Sym s : uppers) {
+      if (!droppedHi.contains(s)) {
+        add(out, facts.upperFact(s));
+      }
+    }
+    for (Fact r : replacementReasons(original)) {
+      add(out, r);
+    }
+    return ImmutableList.copyOf(out);
+  }
+
+  private Truth rangeTruth(BoolExpr e, Function<Sym, IntRange> ranges) {
+    BoolRange br = RangeAnalyzer.create().bound(e, ranges);
+    if (!br.isUnknown()) {
+      return Truth.of(br.isTrue());
+    }
+    return e.kind().isRelation() ? shiftedRange((Relation) e, ranges) : Truth.UNKNOWN;
+  }
+
   private ImmutableList<Fact> rangeReasons(BoolExpr original, BoolExpr e) {
     List<Fact> out = new ArrayList<>();
     for (Sym s : e.freeSymbols()) {

@@ -25,6 +25,7 @@ import dev.symshapes.solver.Fact;
 import dev.symshapes.solver.Guard;
 import dev.symshapes.solver.Location;
 import dev.symshapes.solver.Replacement;
+import dev.symshapes.solver.ReplacementReason;
 import dev.symshapes.solver.Source;
 import dev.symshapes.solver.SymbolInfo;
 import dev.symshapes.solver.SymbolSpec;
@@ -73,7 +74,7 @@ public final class EnvCore {
     this.events = events;
     this.duckSizing = duckSizing;
     this.facts = new FactBase(f, undo);
-    this.refiner = new Refiner(facts, events);
+    this.refiner = new Refiner(facts, events, loc -> createUnbacked(Optional.empty(), () -> loc));
     this.extraTier = extraTier;
     this.decider = new Decider(facts, refiner, extraTier, new View());
     this.namer = namer;
@@ -246,6 +247,45 @@ public final class EnvCore {
     facts.markSizeLike(u);
   }
 
+  /** PyTorch's {@code constrain_symbol_range}: narrows a range without a guard. */
+  public void constrainSymbolRange(Sym s, IntRange r) {
+    SymbolInfo si = facts.info.get(s);
+    if (si.hint().isPresent() && !r.contains(si.hint().get())) {
+      throw new ContradictionException(
+          "constrainSymbolRange: the example value "
+              + si.hint().get()
+              + " of "
+              + s
+              + " is outside "
+              + bracket(r),
+          rangeAsExpr(s, r),
+          List.of());
+    }
+    IntRange old = facts.range(s);
+    refiner.narrow(s, r, new Fact(rangeAsExpr(s, r), Fact.Origin.DECLARED_RANGE, Optional.empty()));
+    IntRange now = facts.range(s);
+    if (!now.equals(old)) {
+      events.constrainSymbolRange(s.name(), bracket(now));
+    }
+  }
+
+  /** PyTorch's {@code _rename_unbacked_to}. */
+  public void renameUnbackedTo(Sym orig, Sym dest) {
+    Fact fact = new Fact(f.eq(orig, dest), Fact.Origin.REPLACEMENT, Optional.empty());
+    Replacement old = facts.replacements.get(orig);
+    IntExpr oldTarget = old == null ? null : refiner.find(orig);
+    if (oldTarget == null) {
+      refiner.narrow(dest, facts.range(orig), fact);
+    }
+    if (facts.sizeLike.contains(orig)) {
+      facts.markSizeLike(dest);
+    }
+    refiner.setReplacement(orig, dest, ReplacementReason.RENAME_UNBACKED_TO, fact);
+    if (oldTarget != null) {
+      refiner.setReplacement(dest, oldTarget, ReplacementReason.RENAME_UNBACKED_TO_DEST, fact);
+    }
+  }
+
   // ---- deciding and guarding ----
 
   public Decision decide(BoolExpr e, EvalMode mode) {
@@ -304,12 +344,20 @@ public final class EnvCore {
       return;
     }
     if (d == null || d.truth() == Truth.FALSE) {
-      List<Fact> reasons = d == null ? List.of() : d.reasons();
+      List<Fact> reasons = d == null ? List.of() : decider.minimalReasons(e, d, EvalMode.NORMAL);
+      String why;
+      if (!reasons.isEmpty()) {
+        why = ": it contradicts " + describe(reasons);
+      } else if (d != null && !d.simplified().freeSymbols().isEmpty()) {
+        why = ": it contradicts " + describeRanges(d.simplified());
+      } else {
+        why = "";
+      }
       throw new ContradictionException(
           "check("
               + e
               + ") can never hold"
-              + (reasons.isEmpty() ? "" : ": it contradicts " + describe(reasons))
+              + why
               + loc.get().map(l -> " (at " + l.describe() + ")").orElse(""),
           e,
           reasons);
@@ -411,6 +459,18 @@ public final class EnvCore {
         sb.append(", ");
       }
       sb.append(s).append(" = ").append(hintOfSymbol(s));
+    }
+    return sb.toString();
+  }
+
+  /** {@code the range VR[2, int_oo] of s0} (for symbols whose ranges no fact narrowed). */
+  private String describeRanges(Expr e) {
+    StringBuilder sb = new StringBuilder();
+    for (Sym s : e.freeSymbols()) {
+      if (sb.length() > 0) {
+        sb.append(" and ");
+      }
+      sb.append("the range ").append(facts.range(s)).append(" of ").append(s);
     }
     return sb.toString();
   }

@@ -12,6 +12,7 @@ import dev.symshapes.expr.Logic;
 import dev.symshapes.expr.Relation;
 import dev.symshapes.expr.Substitution;
 import dev.symshapes.expr.Sym;
+import dev.symshapes.expr.eval.ExprInterpreter;
 import dev.symshapes.expr.range.Bound;
 import dev.symshapes.expr.range.IntRange;
 import dev.symshapes.expr.range.RangeAnalyzer;
@@ -20,6 +21,7 @@ import dev.symshapes.expr.solve.SignOracle;
 import dev.symshapes.expr.solve.Solution;
 import dev.symshapes.solver.ContradictionException;
 import dev.symshapes.solver.Fact;
+import dev.symshapes.solver.Location;
 import dev.symshapes.solver.Replacement;
 import dev.symshapes.solver.ReplacementReason;
 import dev.symshapes.solver.SymbolInfo;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Learning from facts, as PyTorch's {@code _maybe_guard_rel}, {@code _refine_ranges}, {@code
@@ -41,11 +44,17 @@ public final class Refiner {
   private final FactBase facts;
   private final Events events;
   private final ExprFactory f;
+  private final Function<Optional<Location>, Sym> freshUnbacked;
 
-  Refiner(FactBase facts, Events events) {
+  /**
+   * A refiner of {@code facts}; {@code freshUnbacked} creates an unbacked symbol (for the quotient
+   * of a divisibility fact about an unbacked symbol).
+   */
+  Refiner(FactBase facts, Events events, Function<Optional<Location>, Sym> freshUnbacked) {
     this.facts = facts;
     this.events = events;
     this.f = facts.f;
+    this.freshUnbacked = freshUnbacked;
   }
 
   // ---- replacements ----
@@ -150,13 +159,7 @@ public final class Refiner {
     IntRange old = facts.range(s);
     Optional<IntRange> n = old.tryIntersect(r);
     if (n.isEmpty()) {
-      List<Fact> reasons = new ArrayList<>();
-      if (facts.lowerFact(s) != null) {
-        reasons.add(facts.lowerFact(s));
-      }
-      if (facts.upperFact(s) != null && !reasons.contains(facts.upperFact(s))) {
-        reasons.add(facts.upperFact(s));
-      }
+      List<Fact> reasons = boundFacts(s);
       throw new ContradictionException(
           (fact == null ? "a new fact" : fact.expr().toString())
               + " can never hold: it needs "
@@ -325,7 +328,12 @@ public final class Refiner {
     return true;
   }
 
-  /** {@code Eq(Mod(s, m), 0)} for a symbol s and constant m records that m divides s. */
+  /**
+   * {@code Eq(Mod(c*s, q), 0)} for a symbol {@code s} and constants {@code c}, {@code q} says that
+   * {@code k = |q|/gcd(q, c)} divides {@code s}. For a backed symbol this is recorded as a
+   * divisibility fact (PyTorch's {@code divisible} set); an unbacked symbol is replaced by {@code
+   * k*u} with a fresh unbacked {@code u} (reason {@code divisibility}), as PyTorch does.
+   */
   private boolean divisibility(Relation r, Fact fact) {
     IntExpr mod = null;
     if (r.rhs() == f.zero() && r.lhs().kind() == ExprKind.MOD) {
@@ -337,25 +345,97 @@ public final class Refiner {
       return false;
     }
     IntCall m = (IntCall) mod;
-    if (m.intArg(0).kind() == ExprKind.SYMBOL && m.intArg(1).kind() == ExprKind.INT_CONST) {
-      Sym s = (Sym) m.intArg(0);
-      IntValue d = ((IntConst) m.intArg(1)).value().abs();
-      IntValue old = facts.divisors.get(s);
-      IntValue merged = old == null ? d : lcm(old, d);
-      if (!merged.equals(old)) {
-        facts.putDivisor(s, merged);
-        IntRange r0 = facts.range(s);
-        narrow(s, alignToMultiple(r0, merged), fact);
+    IntExpr arg = m.intArg(0);
+    if (m.intArg(1).kind() != ExprKind.INT_CONST || arg.freeSymbols().size() != 1) {
+      return true;
+    }
+    Sym s = arg.freeSymbols().iterator().next();
+    IntValue c =
+        ExprInterpreter.evaluate(arg, x -> IntValue.ONE)
+            .subtract(ExprInterpreter.evaluate(arg, x -> IntValue.ZERO));
+    IntValue q = ((IntConst) m.intArg(1)).value().abs();
+    if (c.isZero() || f.scale(s, c) != arg || q.isZero()) {
+      return true;
+    }
+    IntValue k = q.floorDiv(q.gcd(c.abs()));
+    if (k.isOne()) {
+      return true;
+    }
+    if (alignToMultiple(facts.range(s), k) == null) {
+      throw noMultiple(s, k, fact);
+    }
+    SymbolInfo si = facts.info.get(s);
+    if (si != null && si.isUnbacked()) {
+      Sym quotient = freshUnbacked.apply(fact.location());
+      IntRange rs = facts.range(s);
+      narrow(quotient, divideRange(rs, k), fact);
+      if (facts.sizeLike.contains(s)) {
+        facts.markSizeLike(quotient);
       }
+      setReplacement(s, f.scale(quotient, k), ReplacementReason.DIVISIBILITY, fact);
+      return true;
+    }
+    IntValue old = facts.divisors.get(s);
+    IntValue merged = old == null ? k : lcm(old, k);
+    if (!merged.equals(old)) {
+      facts.putDivisor(s, merged);
+      IntRange aligned = alignToMultiple(facts.range(s), merged);
+      if (aligned == null) {
+        throw noMultiple(s, merged, fact);
+      }
+      narrow(s, aligned, fact);
     }
     return true;
+  }
+
+  /** The values {@code v} with {@code k*v} in {@code r} ({@code k > 0}). */
+  private static IntRange divideRange(IntRange r, IntValue k) {
+    Bound lo = r.lower();
+    Bound hi = r.upper();
+    if (lo.isFinite()) {
+      lo = Bound.of(lo.value().negate().floorDiv(k).negate()); // ceiling
+    }
+    if (hi.isFinite()) {
+      hi = Bound.of(hi.value().floorDiv(k));
+    }
+    return IntRange.of(lo, hi);
   }
 
   private static IntValue lcm(IntValue a, IntValue b) {
     return a.multiply(b).floorDiv(a.gcd(b)).abs();
   }
 
-  /** The range with its finite ends moved inward to multiples of {@code m}. */
+  private ContradictionException noMultiple(Sym s, IntValue k, Fact fact) {
+    List<Fact> reasons = boundFacts(s);
+    return new ContradictionException(
+        fact.expr()
+            + " can never hold: no multiple of "
+            + k
+            + " is in the range "
+            + facts.range(s)
+            + " of "
+            + s
+            + describeReasons(reasons),
+        fact.expr(),
+        reasons);
+  }
+
+  /** The facts that set the bounds of {@code s}. */
+  private List<Fact> boundFacts(Sym s) {
+    List<Fact> reasons = new ArrayList<>();
+    if (facts.lowerFact(s) != null) {
+      reasons.add(facts.lowerFact(s));
+    }
+    if (facts.upperFact(s) != null && !reasons.contains(facts.upperFact(s))) {
+      reasons.add(facts.upperFact(s));
+    }
+    return reasons;
+  }
+
+  /**
+   * The range with its finite ends moved inward to multiples of {@code m}; null when it holds no
+   * multiple of {@code m}.
+   */
   static IntRange alignToMultiple(IntRange r, IntValue m) {
     Bound lo = r.lower();
     Bound hi = r.upper();
@@ -368,7 +448,7 @@ public final class Refiner {
       IntValue v = hi.value();
       hi = Bound.of(v.subtract(v.floorMod(m)));
     }
-    return IntRange.of(lo, hi);
+    return lo.compareTo(hi) > 0 ? null : IntRange.of(lo, hi);
   }
 
   // ---- bounds ----
