@@ -376,7 +376,12 @@ public final class ShapeEnv implements AutoCloseable {
   }
 
   /** {@code e} with every replaced symbol substituted (chains resolved). */
-  public <T extends Expr> T replace(T e) {
+  public IntExpr replace(IntExpr e) {
+    return run("replace", e, () -> core.refiner().replace(e));
+  }
+
+  /** {@code e} with every replaced symbol substituted (chains resolved). */
+  public BoolExpr replace(BoolExpr e) {
     return run("replace", e, () -> core.refiner().replace(e));
   }
 
@@ -407,7 +412,7 @@ public final class ShapeEnv implements AutoCloseable {
     return run(
         "unbackedSymbols",
         e,
-        () -> ImmutableSet.copyOf(core.unbackedOf(core.refiner().replace(e))));
+        () -> ImmutableSet.copyOf(core.unbackedOf(core.refiner().replaceAny(e))));
   }
 
   // ---- deciding ----

@@ -241,7 +241,7 @@ public final class EnvCore {
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "range " + r + " of size " + u + " has no value >= 0"));
+                        "range (" + r + ") of size-like " + u + " must contain a value >= 0"));
     refiner.narrow(
         u, nr, new Fact(rangeAsExpr(u, nr), Fact.Origin.DECLARED_RANGE, Optional.empty()));
     facts.markSizeLike(u);
@@ -505,7 +505,7 @@ public final class EnvCore {
       }
     }
     ImmutableList<String> checks =
-        suggest ? suggestChecks((BoolExpr) refiner.replace(e)) : ImmutableList.of();
+        suggest ? suggestChecks((BoolExpr) refiner.replaceAny(e)) : ImmutableList.of();
     return new DataDependentException(
         description,
         e,

@@ -60,7 +60,20 @@ public final class Refiner {
   // ---- replacements ----
 
   /** {@code e} with every replaced symbol substituted by its (fully resolved) target. */
-  public <T extends Expr> T replace(T e) {
+  public IntExpr replace(IntExpr e) {
+    return (IntExpr) replaceAny(e);
+  }
+
+  /** {@code e} with every replaced symbol substituted by its (fully resolved) target. */
+  public BoolExpr replace(BoolExpr e) {
+    return (BoolExpr) replaceAny(e);
+  }
+
+  /**
+   * {@code e} with every replaced symbol substituted (the result of an integer expression is an
+   * integer expression, not necessarily of {@code e}'s class: a symbol may become a sum).
+   */
+  public Expr replaceAny(Expr e) {
     boolean any = false;
     for (Sym s : e.freeSymbols()) {
       if (facts.replacements.containsKey(s)) {

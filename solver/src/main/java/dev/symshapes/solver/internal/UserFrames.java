@@ -64,9 +64,23 @@ public final class UserFrames {
                     f ->
                         new Location(
                             f.getClassName(),
-                            f.getMethodName(),
+                            methodName(f.getMethodName()),
                             f.getFileName() == null ? "Unknown Source" : f.getFileName(),
                             f.getLineNumber())));
+  }
+
+  /**
+   * The method as its author named it: javac compiles the body of a lambda in {@code forward} to
+   * {@code lambda$forward$0}, which is reported as {@code forward}.
+   */
+  static String methodName(String compiled) {
+    if (compiled.startsWith("lambda$")) {
+      int end = compiled.lastIndexOf('$');
+      if (end > "lambda$".length()) {
+        return compiled.substring("lambda$".length(), end);
+      }
+    }
+    return compiled;
   }
 
   private boolean isLibrary(Class<?> c) {
