@@ -196,9 +196,11 @@ public final class ShapeEnv implements AutoCloseable {
     return Suppliers.memoize(frames::find);
   }
 
-  /** Runs a read-only query with the same one-thread-at-a-time check as the operations. */
+  /**
+   * Runs a read-only query with the same one-thread-at-a-time check as the operations (also after
+   * {@link #close}, so that results and statistics stay readable).
+   */
   private <T> T read(Supplier<T> query) {
-    checkState(!closed, "ShapeEnv is closed");
     owner.enter();
     try {
       return query.get();
@@ -555,7 +557,11 @@ public final class ShapeEnv implements AutoCloseable {
     return read(core.facts()::version);
   }
 
-  /** Releases the extra tier's resources; further use throws {@link IllegalStateException}. */
+  /**
+   * Releases the extra tier's resources; further operations throw {@link IllegalStateException},
+   * while the read-only accessors ({@link #symbols}, {@link #guards}, {@link #replacements}, {@link
+   * #range}, {@link #stats}, ...) keep working.
+   */
   @Override
   public void close() {
     if (closed) {

@@ -167,11 +167,20 @@ public final class EnvCore {
             facts.symbols.size(),
             loc.get());
     facts.addSymbol(si);
-    Fact declaredFact =
-        spec.range().isPresent()
-            ? new Fact(rangeAsExpr(s, range), Fact.Origin.DECLARED_RANGE, loc.get())
-            : null;
-    facts.setRange(s, range, declaredFact);
+    // A declared bound is a fact (named when a check contradicts it); a default one is not.
+    Fact loFact = null;
+    Fact hiFact = null;
+    if (declared.lower().isFinite() && declared.lower().equals(range.lower())) {
+      loFact =
+          new Fact(
+              f.ge(s, f.integer(range.lower().value())), Fact.Origin.DECLARED_RANGE, loc.get());
+    }
+    if (declared.upper().isFinite()) {
+      hiFact =
+          new Fact(
+              f.le(s, f.integer(range.upper().value())), Fact.Origin.DECLARED_RANGE, loc.get());
+    }
+    facts.setRange(s, range, loFact, hiFact);
     if (spec.policy() == DimDynamic.DUCK) {
       facts.duckSymbols.putIfAbsent(h, s);
       undo.record(() -> facts.duckSymbols.remove(h, s));
@@ -280,8 +289,11 @@ public final class EnvCore {
     if (facts.sizeLike.contains(orig)) {
       facts.markSizeLike(dest);
     }
-    refiner.setReplacement(orig, dest, ReplacementReason.RENAME_UNBACKED_TO, fact);
-    if (oldTarget != null) {
+    if (oldTarget == null) {
+      refiner.setReplacement(orig, dest, ReplacementReason.RENAME_UNBACKED_TO, fact);
+    } else {
+      // orig's value passes to dest; orig is renamed first, as PyTorch logs it.
+      refiner.forceReplacement(orig, dest, ReplacementReason.RENAME_UNBACKED_TO, fact);
       refiner.setReplacement(dest, oldTarget, ReplacementReason.RENAME_UNBACKED_TO_DEST, fact);
     }
   }
@@ -574,13 +586,16 @@ public final class EnvCore {
     return facts;
   }
 
-  /** Used by produceGuards: whether {@code e} holds by replacements and ranges alone. */
+  /**
+   * Used by produceGuards: whether {@code e} (already replaced) holds by the replacements and
+   * ranges alone, which the produced guards state by themselves. Divisibility facts are not used:
+   * they come from guards that must then be produced.
+   */
   boolean impliedWithoutAxioms(BoolExpr e) {
-    BoolExpr r = decider.simplify(e);
-    if (r.isConstant()) {
-      return r.isTrue();
+    if (e.isConstant()) {
+      return e.isTrue();
     }
-    return RangeAnalyzer.create().bound(r, facts::range).isTrue();
+    return RangeAnalyzer.create().bound(e, facts::range).isTrue();
   }
 
   /** PyTorch's {@code produce_guards}; see {@link GuardProducer}. */

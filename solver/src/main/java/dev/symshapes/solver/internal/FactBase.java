@@ -136,16 +136,22 @@ public final class FactBase {
 
   /** Sets the range of {@code s}; {@code fact} (nullable) is recorded for the bounds that moved. */
   void setRange(Sym s, IntRange r, Fact fact) {
+    setRange(s, r, fact, fact);
+  }
+
+  /**
+   * Sets the range of {@code s}; {@code loFact} and {@code hiFact} (nullable) are recorded for the
+   * lower and upper bound if they moved.
+   */
+  void setRange(Sym s, IntRange r, Fact loFact, Fact hiFact) {
     IntRange old = ranges.put(s, r);
     Fact oldLo = lowerFacts.get(s);
     Fact oldHi = upperFacts.get(s);
-    if (fact != null) {
-      if (old == null || !old.lower().equals(r.lower())) {
-        lowerFacts.put(s, fact);
-      }
-      if (old == null || !old.upper().equals(r.upper())) {
-        upperFacts.put(s, fact);
-      }
+    if (loFact != null && (old == null || !old.lower().equals(r.lower()))) {
+      lowerFacts.put(s, loFact);
+    }
+    if (hiFact != null && (old == null || !old.upper().equals(r.upper()))) {
+      upperFacts.put(s, hiFact);
     }
     undo.record(
         () -> {

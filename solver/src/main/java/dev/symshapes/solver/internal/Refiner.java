@@ -1,5 +1,6 @@
 package dev.symshapes.solver.internal;
 
+import dev.symshapes.expr.Add;
 import dev.symshapes.expr.BoolExpr;
 import dev.symshapes.expr.Expr;
 import dev.symshapes.expr.ExprFactory;
@@ -146,15 +147,17 @@ public final class Refiner {
     }
     if (facts.hasRange(a)) {
       IntRange tb = bound(tgt);
-      narrow(a, tb, fact);
+      narrow(a, tb, fact, Singleton.KEEP); // a is about to be replaced anyway
       IntRange src = facts.range(a);
       tb = bound(tgt);
       if (!tb.isSubsetOf(src) && tgt.freeSymbols().size() == 1) {
+        // Inverse propagation: the target's symbol must keep the target inside a's range.
         Sym b = tgt.freeSymbols().iterator().next();
-        Solution sol = LinearSolver.solve(f.eq(a, tgt), b, signs());
-        if (sol instanceof Solution.Solved solved) {
-          IntRange rb = bound(solved.relation().rhs(), a, src);
-          narrow(b, rb, fact);
+        if (src.lower().isFinite()) {
+          refineSymbol((Relation) f.ge(tgt, f.integer(src.lower().value())), b, fact);
+        }
+        if (src.upper().isFinite()) {
+          refineSymbol((Relation) f.le(tgt, f.integer(src.upper().value())), b, fact);
         }
         tb = bound(tgt);
       }
@@ -162,13 +165,30 @@ public final class Refiner {
         return;
       }
     }
+    forceReplacement(a, tgt, reason, fact);
+  }
+
+  /** Records {@code a -> tgt} without range checks (the caller vouches for it). */
+  void forceReplacement(Sym a, IntExpr tgt, ReplacementReason reason, Fact fact) {
     facts.putReplacement(new Replacement(a, tgt, reason, fact));
     events.setReplacement(a.name(), tgt.toString(), reason.label(), facts.range(a).toString());
     facts.axioms.reindex(a, this::replace);
   }
 
+  /** Whether a range narrowed to one value replaces its symbol by that value. */
+  enum Singleton {
+    /** Replace the symbol ({@code range_refined_to_singleton}), as PyTorch's range refinement. */
+    REPLACE,
+    /** Keep the symbol (its replacement is being set by the caller). */
+    KEEP
+  }
+
   /** Narrows {@code s}'s range to {@code r}, logging the change; an empty result is an error. */
   void narrow(Sym s, IntRange r, Fact fact) {
+    narrow(s, r, fact, Singleton.REPLACE);
+  }
+
+  private void narrow(Sym s, IntRange r, Fact fact, Singleton singleton) {
     IntRange old = facts.range(s);
     Optional<IntRange> n = old.tryIntersect(r);
     if (n.isEmpty()) {
@@ -193,7 +213,7 @@ public final class Refiner {
     }
     facts.setRange(s, nr, fact);
     events.updateRange(s.name(), nr.toString());
-    if (nr.isSingleton() && !facts.replacements.containsKey(s)) {
+    if (singleton == Singleton.REPLACE && nr.isSingleton() && !facts.replacements.containsKey(s)) {
       setReplacement(
           s, f.integer(nr.lower().value()), ReplacementReason.RANGE_REFINED_TO_SINGLETON, fact);
     }
@@ -241,18 +261,21 @@ public final class Refiner {
 
   private void refineRanges(Relation r, Fact fact) {
     for (Sym x : r.freeSymbols()) {
-      Relation cur = r;
       if (facts.replacements.containsKey(x)) {
         continue; // eliminated by an earlier step of this loop
       }
-      Solution sol = LinearSolver.solve(cur, x, signs());
-      if (sol instanceof Solution.Solved solved) {
-        Relation s = solved.relation();
-        IntRange rb = bound(s.rhs());
-        IntRange nr = rangeFor(s.kind(), rb);
-        if (nr != null) {
-          narrow(x, nr, fact);
-        }
+      refineSymbol(r, x, fact);
+    }
+  }
+
+  /** Narrows {@code x} to the values {@code r} allows, given the ranges of its other symbols. */
+  private void refineSymbol(Relation r, Sym x, Fact fact) {
+    Solution sol = LinearSolver.solve(r, x, signs());
+    if (sol instanceof Solution.Solved solved) {
+      Relation s = solved.relation();
+      IntRange nr = rangeFor(s.kind(), bound(s.rhs()));
+      if (nr != null) {
+        narrow(x, nr, fact);
       }
     }
   }
@@ -349,10 +372,10 @@ public final class Refiner {
    */
   private boolean divisibility(Relation r, Fact fact) {
     IntExpr mod = null;
-    if (r.rhs() == f.zero() && r.lhs().kind() == ExprKind.MOD) {
-      mod = r.lhs();
-    } else if (r.lhs() == f.zero() && r.rhs().kind() == ExprKind.MOD) {
-      mod = r.rhs();
+    if (r.rhs() == f.zero()) {
+      mod = modAtom(r.lhs());
+    } else if (r.lhs() == f.zero()) {
+      mod = modAtom(r.rhs());
     }
     if (mod == null) {
       return false;
@@ -399,6 +422,25 @@ public final class Refiner {
       narrow(s, aligned, fact);
     }
     return true;
+  }
+
+  /**
+   * {@code Mod(a, m)} when {@code e} is it or a non-zero multiple of it ({@code Mod(6*u, 4)} is
+   * canonically {@code 2*Mod(u, 2)}); else null.
+   */
+  private static IntExpr modAtom(IntExpr e) {
+    if (e.kind() == ExprKind.MOD) {
+      return e;
+    }
+    if (e.kind() == ExprKind.ADD) {
+      Add a = (Add) e;
+      if (a.constant().isZero()
+          && a.monomials().size() == 1
+          && a.monomials().get(0).kind() == ExprKind.MOD) {
+        return a.monomials().get(0);
+      }
+    }
+    return null;
   }
 
   /** The values {@code v} with {@code k*v} in {@code r} ({@code k > 0}). */
@@ -473,10 +515,6 @@ public final class Refiner {
 
   IntRange bound(IntExpr e) {
     return RangeAnalyzer.create().bound(e, this::rangeOf);
-  }
-
-  private IntRange bound(IntExpr e, Sym override, IntRange overrideRange) {
-    return RangeAnalyzer.create().bound(e, s -> s == override ? overrideRange : rangeOf(s));
   }
 
   IntRange rangeOf(Sym s) {
