@@ -236,7 +236,7 @@ public final class Decider {
 
   private Truth shiftedRange(Relation r, Function<Sym, IntRange> ranges) {
     IntExpr d = f.sub(r.lhs(), r.rhs());
-    if (!isNonLinearPolynomial(d)) {
+    if (!isNonLinearPolynomial(d) || unboundedBothWays(d, ranges)) {
       return Truth.UNKNOWN;
     }
     Map<Sym, IntExpr> shift = new HashMap<>();
@@ -264,6 +264,75 @@ public final class Decider {
     IntExpr shifted = Substitution.apply(d, shift);
     IntRange range = RangeAnalyzer.create().bound(shifted, shiftedRanges::get);
     return compareWithZero(r.kind(), range);
+  }
+
+  /**
+   * A cheap test that the shifted polynomial is unbounded both ways, in which case shifting cannot
+   * decide anything: a monomial that divides no other monomial keeps its coefficient in the shifted
+   * expansion (its shifted form's leading term cannot cancel), so if it contains a symbol without
+   * upper bound, it makes that side unbounded. {@code Eq(s2*s3, s5)} over sizes is such a case:
+   * {@code s2*s3} is unbounded above, {@code -s5} below.
+   */
+  private static boolean unboundedBothWays(IntExpr d, Function<Sym, IntRange> ranges) {
+    if (d.kind() != ExprKind.ADD) {
+      return false;
+    }
+    Add a = (Add) d;
+    List<IntExpr> ms = a.monomials();
+    boolean up = false;
+    boolean down = false;
+    for (int i = 0; i < ms.size() && !(up && down); i++) {
+      IntExpr m = ms.get(i);
+      boolean maximal = true;
+      for (int j = 0; j < ms.size() && maximal; j++) {
+        if (j != i && divides(m, ms.get(j))) {
+          maximal = false;
+        }
+      }
+      if (!maximal || !hasUnboundedSymbol(m, ranges)) {
+        continue;
+      }
+      if (a.coefficients().get(i).signum() > 0) {
+        up = true;
+      } else {
+        down = true;
+      }
+    }
+    return up && down;
+  }
+
+  private static boolean hasUnboundedSymbol(IntExpr m, Function<Sym, IntRange> ranges) {
+    for (Sym s : m.freeSymbols()) {
+      if (!ranges.apply(s).upper().isFinite()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether monomial {@code m} divides monomial {@code n} (both products of symbols). */
+  private static boolean divides(IntExpr m, IntExpr n) {
+    Map<IntExpr, Integer> pm = powers(m);
+    Map<IntExpr, Integer> pn = powers(n);
+    for (Map.Entry<IntExpr, Integer> e : pm.entrySet()) {
+      if (pn.getOrDefault(e.getKey(), 0) < e.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Map<IntExpr, Integer> powers(IntExpr m) {
+    Map<IntExpr, Integer> out = new HashMap<>();
+    if (m.kind() == ExprKind.MUL) {
+      Mul mul = (Mul) m;
+      for (int i = 0; i < mul.baseCount(); i++) {
+        out.put(mul.bases().get(i), mul.exponent(i));
+      }
+    } else {
+      out.put(m, 1);
+    }
+    return out;
   }
 
   private static boolean isNonLinearPolynomial(IntExpr e) {

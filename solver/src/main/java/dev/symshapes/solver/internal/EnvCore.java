@@ -145,7 +145,7 @@ public final class EnvCore {
       Sym existing = facts.duckSymbols.get(h);
       if (existing != null) {
         facts.replaceInfo(facts.info.get(existing).withSource(source));
-        events.duckSized(existing.name(), source.name());
+        events.duckSized(existing, source);
         return register(source, existing);
       }
     }
@@ -185,7 +185,7 @@ public final class EnvCore {
       facts.duckSymbols.putIfAbsent(h, s);
       undo.record(() -> facts.duckSymbols.remove(h, s));
     }
-    events.createSymbol(s.name(), h, source.name(), bracket(range), loc.get());
+    events.createSymbol(s, h, source, range, loc.get());
     return register(source, s);
   }
 
@@ -222,7 +222,7 @@ public final class EnvCore {
 
   /** {@code [2, int_oo]}: a range as PyTorch prints it in {@code create_symbol} lines. */
   static String bracket(IntRange r) {
-    return "[" + r.lower() + ", " + r.upper() + "]";
+    return Events.bracket(r);
   }
 
   /** PyTorch's {@code create_unbacked_symint}. */
@@ -239,7 +239,7 @@ public final class EnvCore {
             facts.symbols.size(),
             loc.get()));
     facts.setRange(u, IntRange.all(), null);
-    events.createUnbacked(u.name(), bracket(IntRange.all()), loc.get());
+    events.createUnbacked(u, IntRange.all(), loc.get());
     return u;
   }
 
@@ -274,7 +274,7 @@ public final class EnvCore {
     refiner.narrow(s, r, new Fact(rangeAsExpr(s, r), Fact.Origin.DECLARED_RANGE, Optional.empty()));
     IntRange now = facts.range(s);
     if (!now.equals(old)) {
-      events.constrainSymbolRange(s.name(), bracket(now));
+      events.constrainSymbolRange(s, now);
     }
   }
 
@@ -311,14 +311,14 @@ public final class EnvCore {
     }
     Decision d = decider.decide(e, mode);
     if (d.truth().isKnown()) {
-      events.staticallyKnown("eval", e.toString(), d.truth().pythonName());
+      events.staticallyKnown("eval", e, d.truth().pythonName());
       return d.truth().value();
     }
     boolean value = hintOf(d.simplified(), e, loc);
     BoolExpr g = value ? e : f.not(e);
     Guard guard = new Guard(g, Guard.Kind.GUARD, loc.get());
     addFact(g, guard);
-    events.guardAdded(g.toString(), loc.get());
+    events.guardAdded(g, loc.get());
     return value;
   }
 
@@ -331,7 +331,7 @@ public final class EnvCore {
     }
     IntRange b = refiner.bound(r);
     if (b.isSingleton()) {
-      events.staticallyKnown("eval", e.toString(), b.lower().toString());
+      events.staticallyKnown("eval", e, b.lower().toString());
       return b.lower().value();
     }
     Optional<IntValue> h = hint(r);
@@ -341,7 +341,7 @@ public final class EnvCore {
     }
     BoolExpr g = f.eq(e, f.integer(h.get()));
     addFact(g, new Guard(g, Guard.Kind.GUARD, loc.get()));
-    events.guardAdded(g.toString(), loc.get());
+    events.guardAdded(g, loc.get());
     return h.get();
   }
 
@@ -352,7 +352,7 @@ public final class EnvCore {
     }
     Decision d = e.isFalse() ? null : decider.decide(e, EvalMode.NORMAL);
     if (d != null && d.truth() == Truth.TRUE) {
-      events.staticallyKnown("runtime_assert", e.toString(), "True");
+      events.staticallyKnown("runtime_assert", e, "True");
       return;
     }
     if (d == null || d.truth() == Truth.FALSE) {
@@ -391,7 +391,7 @@ public final class EnvCore {
     }
     Guard guard = new Guard(e, Guard.Kind.RUNTIME_ASSERT, loc.get());
     addFact(e, guard);
-    events.runtimeAssertAdded(e.toString(), loc.get());
+    events.runtimeAssertAdded(e, loc.get());
   }
 
   /** {@code guard_or_false}/{@code guard_or_true}. */
@@ -401,11 +401,11 @@ public final class EnvCore {
     }
     Decision d = decider.decide(e, EvalMode.NORMAL);
     if (d.truth().isKnown()) {
-      events.staticallyKnown("eval", e.toString(), d.truth().pythonName());
+      events.staticallyKnown("eval", e, d.truth().pythonName());
       return d.truth().value();
     }
     if (!unbackedIn(d.simplified()).isEmpty()) {
-      events.dataDependentFallback(e.toString(), fallback ? "True" : "False", loc.get());
+      events.dataDependentFallback(e, fallback, loc.get());
       return fallback;
     }
     return evaluateExpr(e, EvalMode.NORMAL, loc);

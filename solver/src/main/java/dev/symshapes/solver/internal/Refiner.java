@@ -171,7 +171,7 @@ public final class Refiner {
   /** Records {@code a -> tgt} without range checks (the caller vouches for it). */
   void forceReplacement(Sym a, IntExpr tgt, ReplacementReason reason, Fact fact) {
     facts.putReplacement(new Replacement(a, tgt, reason, fact));
-    events.setReplacement(a.name(), tgt.toString(), reason.label(), facts.range(a).toString());
+    events.setReplacement(a, tgt, reason, facts.range(a));
     facts.axioms.reindex(a, this::replace);
   }
 
@@ -212,7 +212,7 @@ public final class Refiner {
       return;
     }
     facts.setRange(s, nr, fact);
-    events.updateRange(s.name(), nr.toString());
+    events.updateRange(s, nr);
     if (singleton == Singleton.REPLACE && nr.isSingleton() && !facts.replacements.containsKey(s)) {
       setReplacement(
           s, f.integer(nr.lower().value()), ReplacementReason.RANGE_REFINED_TO_SINGLETON, fact);
@@ -243,8 +243,8 @@ public final class Refiner {
       }
       return;
     }
-    if (!g.kind().isRelation()) {
-      return;
+    if (!g.kind().isRelation() || g.kind() == ExprKind.NE) {
+      return; // Ne narrows no range and solves nothing (the axiom store keeps it)
     }
     BoolExpr r = replace(g);
     if (!r.kind().isRelation()) {

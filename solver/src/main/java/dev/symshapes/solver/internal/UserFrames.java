@@ -43,8 +43,30 @@ public final class UserFrames {
   private static final ImmutableList<String> PLATFORM_PREFIXES =
       ImmutableList.of("java.", "jdk.", "sun.", "com.sun.", "org.junit.", "com.google.common.");
 
+  /**
+   * Reflection frames are shown (and then skipped as platform code) because asking the walker to
+   * hide them costs a check per frame that dominated the walk.
+   */
   private static final StackWalker WALKER =
-      StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+      StackWalker.getInstance(
+          java.util.EnumSet.of(
+              StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_REFLECT_FRAMES),
+          16);
+
+  /** Whether a class is symshapes' own or platform code, decided once per class. */
+  private static final ClassValue<Boolean> BUILT_IN =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> c) {
+          String name = c.getName();
+          for (String p : PLATFORM_PREFIXES) {
+            if (name.startsWith(p)) {
+              return true;
+            }
+          }
+          return LIBRARY_PACKAGES.contains(c.getPackageName());
+        }
+      };
 
   private final ImmutableList<String> extraPrefixes;
 
@@ -84,17 +106,18 @@ public final class UserFrames {
   }
 
   private boolean isLibrary(Class<?> c) {
-    String name = c.getName();
-    for (String p : PLATFORM_PREFIXES) {
-      if (name.startsWith(p)) {
-        return true;
-      }
+    if (BUILT_IN.get(c)) {
+      return true;
     }
+    if (extraPrefixes.isEmpty()) {
+      return false;
+    }
+    String name = c.getName();
     for (String p : extraPrefixes) {
       if (name.startsWith(p)) {
         return true;
       }
     }
-    return LIBRARY_PACKAGES.contains(c.getPackageName());
+    return false;
   }
 }
