@@ -235,6 +235,9 @@ public final class Decider {
   // ---- the positive-shift trick for non-linear relations ----
 
   private Truth shiftedRange(Relation r, Function<Sym, IntRange> ranges) {
+    if (!hasProduct(r.lhs()) && !hasProduct(r.rhs())) {
+      return Truth.UNKNOWN; // linear: the shift adds nothing to plain ranges
+    }
     IntExpr d = f.sub(r.lhs(), r.rhs());
     if (!isNonLinearPolynomial(d) || unboundedBothWays(d, ranges)) {
       return Truth.UNKNOWN;
@@ -333,6 +336,21 @@ public final class Decider {
       out.put(m, 1);
     }
     return out;
+  }
+
+  /** Whether {@code e} is or has (as a monomial) a product. */
+  private static boolean hasProduct(IntExpr e) {
+    if (e.kind() == ExprKind.MUL) {
+      return true;
+    }
+    if (e.kind() == ExprKind.ADD) {
+      for (IntExpr m : ((Add) e).monomials()) {
+        if (m.kind() == ExprKind.MUL) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isNonLinearPolynomial(IntExpr e) {
