@@ -270,6 +270,19 @@ public final class Refiner {
 
   /** Narrows {@code x} to the values {@code r} allows, given the ranges of its other symbols. */
   private void refineSymbol(Relation r, Sym x, Fact fact) {
+    LinearBounds.Refinement fast = LinearBounds.refine(r, x, facts::range);
+    switch (fast.outcome()) {
+      case RANGE:
+        narrow(x, fast.range(), fact);
+        return;
+      case NO_VALUE:
+        throw new ContradictionException(
+            fact.expr() + " can never hold: no integer " + x + " satisfies " + r,
+            fact.expr(),
+            List.of());
+      default:
+        break;
+    }
     Solution sol = LinearSolver.solve(r, x, signs());
     if (sol instanceof Solution.Solved solved) {
       Relation s = solved.relation();

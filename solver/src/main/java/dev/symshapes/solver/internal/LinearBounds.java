@@ -1,0 +1,195 @@
+package dev.symshapes.solver.internal;
+
+import dev.symshapes.expr.Add;
+import dev.symshapes.expr.ExprKind;
+import dev.symshapes.expr.IntConst;
+import dev.symshapes.expr.IntExpr;
+import dev.symshapes.expr.IntValue;
+import dev.symshapes.expr.Relation;
+import dev.symshapes.expr.Sym;
+import dev.symshapes.expr.range.Bound;
+import dev.symshapes.expr.range.IntRange;
+import java.util.function.Function;
+
+/**
+ * Range refinement for the common case without building expressions: a relation that is linear in
+ * its symbols ({@code 2*u0 + s1 - 3 < u2}) narrows each symbol to what the ranges of the others
+ * allow, by interval arithmetic with exact integer rounding. This is what isolating the symbol with
+ * the linear solver and bounding the other side gives for such relations (each symbol occurs once,
+ * so the interval sum is exact), at a fraction of the cost; relations with products, floor
+ * divisions or other functions are left to the solver ({@link #refine} answers null).
+ */
+final class LinearBounds {
+  private LinearBounds() {}
+
+  /** The outcome of {@link #refine}. */
+  enum Outcome {
+    /** The relation is not linear in its symbols: solve it instead. */
+    NOT_LINEAR,
+    /** {@link Refinement#range} is the range the relation allows for the symbol. */
+    RANGE,
+    /** No integer value of the symbol satisfies the relation ({@code Eq(2*x, 5)}). */
+    NO_VALUE
+  }
+
+  /** What a relation says about one symbol. */
+  record Refinement(Outcome outcome, IntRange range) {}
+
+  private static final Refinement NOT_LINEAR = new Refinement(Outcome.NOT_LINEAR, null);
+  private static final Refinement NO_VALUE = new Refinement(Outcome.NO_VALUE, null);
+
+  /** The range {@code r} allows for {@code x}, given the ranges of its other symbols. */
+  static Refinement refine(Relation r, Sym x, Function<Sym, IntRange> ranges) {
+    // d = lhs - rhs = c*x + rest; rest in [lo, hi].
+    IntValue[] c = {IntValue.ZERO};
+    Bound[] rest = {Bound.ZERO, Bound.ZERO};
+    if (!addSide(r.lhs(), IntValue.ONE, x, c, rest, ranges)
+        || !addSide(r.rhs(), IntValue.MINUS_ONE, x, c, rest, ranges)
+        || c[0].isZero()) {
+      return NOT_LINEAR;
+    }
+    // c*x op -rest, with -rest in [-hi, -lo]; make c positive by negating both sides.
+    ExprKind op = r.kind();
+    IntValue k = c[0];
+    Bound nlo = neg(rest[1]);
+    Bound nhi = neg(rest[0]);
+    if (k.signum() < 0) {
+      k = k.negate();
+      Bound t = nlo;
+      nlo = neg(nhi);
+      nhi = neg(t);
+      op = mirror(op);
+    }
+    // x op q for some q in [nlo/k, nhi/k].
+    switch (op) {
+      case EQ:
+        return range(ceil(nlo, k), floor(nhi, k));
+      case GE:
+        return range(ceil(nlo, k), Bound.INT_OO);
+      case GT:
+        return range(plusOne(floor(nlo, k)), Bound.INT_OO);
+      case LE:
+        return range(Bound.NEG_INT_OO, floor(nhi, k));
+      case LT:
+        return range(Bound.NEG_INT_OO, minusOne(ceil(nhi, k)));
+      default:
+        return new Refinement(Outcome.RANGE, IntRange.all()); // Ne narrows nothing
+    }
+  }
+
+  /**
+   * Adds {@code sign*side} to the coefficient of x and the range of the rest; false if not linear.
+   */
+  private static boolean addSide(
+      IntExpr side,
+      IntValue sign,
+      Sym x,
+      IntValue[] c,
+      Bound[] rest,
+      Function<Sym, IntRange> ranges) {
+    switch (side.kind()) {
+      case INT_CONST:
+        addConstant(((IntConst) side).value().multiply(sign), rest);
+        return true;
+      case SYMBOL:
+        return addTerm((Sym) side, sign, x, c, rest, ranges);
+      case ADD:
+        Add a = (Add) side;
+        addConstant(a.constant().multiply(sign), rest);
+        for (int i = 0; i < a.monomials().size(); i++) {
+          IntExpr m = a.monomials().get(i);
+          if (m.kind() != ExprKind.SYMBOL
+              || !addTerm((Sym) m, a.coefficients().get(i).multiply(sign), x, c, rest, ranges)) {
+            return false;
+          }
+        }
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static boolean addTerm(
+      Sym s, IntValue coef, Sym x, IntValue[] c, Bound[] rest, Function<Sym, IntRange> ranges) {
+    if (s == x) {
+      c[0] = c[0].add(coef);
+      return true;
+    }
+    IntRange rs = ranges.apply(s);
+    Bound lo = coef.signum() > 0 ? rs.lower() : rs.upper();
+    Bound hi = coef.signum() > 0 ? rs.upper() : rs.lower();
+    rest[0] = add(rest[0], scale(lo, coef));
+    rest[1] = add(rest[1], scale(hi, coef));
+    return true;
+  }
+
+  private static void addConstant(IntValue v, Bound[] rest) {
+    rest[0] = add(rest[0], Bound.of(v));
+    rest[1] = add(rest[1], Bound.of(v));
+  }
+
+  // ---- extended integer arithmetic (no infinity of opposite signs is ever added: each side of
+  // the interval only collects lower or only upper bounds) ----
+
+  private static Bound add(Bound a, Bound b) {
+    if (!a.isFinite()) {
+      return a;
+    }
+    if (!b.isFinite()) {
+      return b;
+    }
+    return Bound.of(a.value().add(b.value()));
+  }
+
+  private static Bound scale(Bound b, IntValue k) {
+    if (b.isFinite()) {
+      return Bound.of(b.value().multiply(k));
+    }
+    return (b.signum() > 0) == (k.signum() > 0) ? Bound.INT_OO : Bound.NEG_INT_OO;
+  }
+
+  private static Bound neg(Bound b) {
+    if (b.isFinite()) {
+      return Bound.of(b.value().negate());
+    }
+    return b.signum() > 0 ? Bound.NEG_INT_OO : Bound.INT_OO;
+  }
+
+  private static Bound floor(Bound b, IntValue k) {
+    return b.isFinite() ? Bound.of(b.value().floorDiv(k)) : b;
+  }
+
+  private static Bound ceil(Bound b, IntValue k) {
+    return b.isFinite() ? Bound.of(b.value().negate().floorDiv(k).negate()) : b;
+  }
+
+  private static Bound plusOne(Bound b) {
+    return b.isFinite() ? Bound.of(b.value().add(IntValue.ONE)) : b;
+  }
+
+  private static Bound minusOne(Bound b) {
+    return b.isFinite() ? Bound.of(b.value().subtract(IntValue.ONE)) : b;
+  }
+
+  private static Refinement range(Bound lo, Bound hi) {
+    if (lo.compareTo(hi) > 0) {
+      return NO_VALUE;
+    }
+    return new Refinement(Outcome.RANGE, IntRange.of(lo, hi));
+  }
+
+  private static ExprKind mirror(ExprKind op) {
+    switch (op) {
+      case LT:
+        return ExprKind.GT;
+      case LE:
+        return ExprKind.GE;
+      case GT:
+        return ExprKind.LT;
+      case GE:
+        return ExprKind.LE;
+      default:
+        return op;
+    }
+  }
+}
