@@ -3,4 +3,5 @@ open module dev.symshapes.benchmarks {
   requires dev.symshapes.export;
   requires jmh.core;
   requires java.management;
+  requires jdk.management;
 }

@@ -21,6 +21,11 @@ import java.util.Arrays;
 public final class SolverCpuTime {
   private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
 
+  /** Bytes the current thread allocated so far (HotSpot), a load-independent measure of work. */
+  private static long allocated() {
+    return ((com.sun.management.ThreadMXBean) MX).getCurrentThreadAllocatedBytes();
+  }
+
   private SolverCpuTime() {}
 
   /** Runs one workload and prints its figures. */
@@ -50,19 +55,23 @@ public final class SolverCpuTime {
     int ops = 20_000;
     long[] t = new long[ops];
     for (int r = 0; r < rounds; r++) {
+      long a0 = allocated();
       for (int i = 0; i < ops; i++) {
         long t0 = MX.getCurrentThreadCpuTime();
         TutorialReplay.t07(ShapeEnv.builder().factory(factory).logSwitch(LogSwitch.OFF).build());
         t[i] = MX.getCurrentThreadCpuTime() - t0;
       }
+      long bytes = (allocated() - a0) / ops;
       Arrays.sort(t);
       System.out.printf(
-          "tutorial round %d: median %.1f us, p90 %.1f us, mean %.1f us (CPU, %d ops)%n",
+          "tutorial round %d: median %.1f us, p90 %.1f us, mean %.1f us (CPU, %d ops), %d bytes"
+              + " allocated per op%n",
           r,
           t[ops / 2] / 1e3,
           t[ops * 9 / 10] / 1e3,
           Arrays.stream(t).average().orElse(0) / 1e3,
-          ops);
+          ops,
+          bytes);
     }
   }
 

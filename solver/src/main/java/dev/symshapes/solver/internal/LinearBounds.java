@@ -9,6 +9,7 @@ import dev.symshapes.expr.Relation;
 import dev.symshapes.expr.Sym;
 import dev.symshapes.expr.range.Bound;
 import dev.symshapes.expr.range.IntRange;
+import dev.symshapes.expr.range.RangeAnalyzer;
 import java.util.function.Function;
 
 /**
@@ -16,8 +17,8 @@ import java.util.function.Function;
  * its symbols ({@code 2*u0 + s1 - 3 < u2}) narrows each symbol to what the ranges of the others
  * allow, by interval arithmetic with exact integer rounding. This is what isolating the symbol with
  * the linear solver and bounding the other side gives for such relations (each symbol occurs once,
- * so the interval sum is exact), at a fraction of the cost; relations with products, floor
- * divisions or other functions are left to the solver ({@link #refine} answers null).
+ * so the interval sum is exact), at a fraction of the cost; other relations are left to the solver
+ * ({@link Outcome#NOT_LINEAR}).
  */
 final class LinearBounds {
   private LinearBounds() {}
@@ -38,19 +39,25 @@ final class LinearBounds {
   private static final Refinement NOT_LINEAR = new Refinement(Outcome.NOT_LINEAR, null);
   private static final Refinement NO_VALUE = new Refinement(Outcome.NO_VALUE, null);
 
-  /** The range {@code r} allows for {@code x}, given the ranges of its other symbols. */
+  /**
+   * The range {@code r} allows for {@code x}, given the ranges of its other symbols. Besides
+   * symbols and constants, the relation may have one other term (a product, a floor division, ...)
+   * without {@code x} whose symbols occur nowhere else in it: its range from {@link RangeAnalyzer}
+   * adds exactly to the others' ({@code Eq(s2*s3, s5)} narrows {@code s5} to {@code [4, int_oo]}).
+   */
   static Refinement refine(Relation r, Sym x, Function<Sym, IntRange> ranges) {
     // d = lhs - rhs = c*x + rest; rest in [lo, hi].
-    IntValue[] c = {IntValue.ZERO};
-    Bound[] rest = {Bound.ZERO, Bound.ZERO};
-    if (!addSide(r.lhs(), IntValue.ONE, x, c, rest, ranges)
-        || !addSide(r.rhs(), IntValue.MINUS_ONE, x, c, rest, ranges)
-        || c[0].isZero()) {
+    Acc acc = new Acc(x, ranges);
+    if (!acc.addSide(r.lhs(), IntValue.ONE)
+        || !acc.addSide(r.rhs(), IntValue.MINUS_ONE)
+        || acc.c.isZero()
+        || !acc.opaqueIsIndependent(r)) {
       return NOT_LINEAR;
     }
+    Bound[] rest = acc.rest;
     // c*x op -rest, with -rest in [-hi, -lo]; make c positive by negating both sides.
     ExprKind op = r.kind();
-    IntValue k = c[0];
+    IntValue k = acc.c;
     Bound nlo = neg(rest[1]);
     Bound nhi = neg(rest[0]);
     if (k.signum() < 0) {
@@ -77,55 +84,73 @@ final class LinearBounds {
     }
   }
 
-  /**
-   * Adds {@code sign*side} to the coefficient of x and the range of the rest; false if not linear.
-   */
-  private static boolean addSide(
-      IntExpr side,
-      IntValue sign,
-      Sym x,
-      IntValue[] c,
-      Bound[] rest,
-      Function<Sym, IntRange> ranges) {
-    switch (side.kind()) {
-      case INT_CONST:
-        addConstant(((IntConst) side).value().multiply(sign), rest);
-        return true;
-      case SYMBOL:
-        return addTerm((Sym) side, sign, x, c, rest, ranges);
-      case ADD:
-        Add a = (Add) side;
-        addConstant(a.constant().multiply(sign), rest);
-        for (int i = 0; i < a.monomials().size(); i++) {
-          IntExpr m = a.monomials().get(i);
-          if (m.kind() != ExprKind.SYMBOL
-              || !addTerm((Sym) m, a.coefficients().get(i).multiply(sign), x, c, rest, ranges)) {
-            return false;
-          }
-        }
-        return true;
-      default:
-        return false;
-    }
-  }
+  /** Collects {@code c*x + rest}, with the range of the rest. */
+  private static final class Acc {
+    final Sym x;
+    final Function<Sym, IntRange> ranges;
+    IntValue c = IntValue.ZERO;
+    final Bound[] rest = {Bound.ZERO, Bound.ZERO};
+    IntExpr opaque;
+    int symbolTerms;
 
-  private static boolean addTerm(
-      Sym s, IntValue coef, Sym x, IntValue[] c, Bound[] rest, Function<Sym, IntRange> ranges) {
-    if (s == x) {
-      c[0] = c[0].add(coef);
+    Acc(Sym x, Function<Sym, IntRange> ranges) {
+      this.x = x;
+      this.ranges = ranges;
+    }
+
+    /** Adds {@code sign*side}; false if it is not of the supported form. */
+    boolean addSide(IntExpr side, IntValue sign) {
+      switch (side.kind()) {
+        case INT_CONST:
+          addConstant(((IntConst) side).value().multiply(sign));
+          return true;
+        case ADD:
+          Add a = (Add) side;
+          addConstant(a.constant().multiply(sign));
+          for (int i = 0; i < a.monomials().size(); i++) {
+            if (!addTerm(a.monomials().get(i), a.coefficients().get(i).multiply(sign))) {
+              return false;
+            }
+          }
+          return true;
+        default:
+          return addTerm(side, sign);
+      }
+    }
+
+    private boolean addTerm(IntExpr t, IntValue coef) {
+      if (t == x) {
+        c = c.add(coef);
+        return true;
+      }
+      IntRange rt;
+      if (t.kind() == ExprKind.SYMBOL) {
+        symbolTerms++;
+        rt = ranges.apply((Sym) t);
+      } else {
+        if (opaque != null || t.freeSymbols().contains(x)) {
+          return false;
+        }
+        opaque = t;
+        rt = RangeAnalyzer.create().bound(t, ranges);
+      }
+      Bound lo = coef.signum() > 0 ? rt.lower() : rt.upper();
+      Bound hi = coef.signum() > 0 ? rt.upper() : rt.lower();
+      rest[0] = add(rest[0], scale(lo, coef));
+      rest[1] = add(rest[1], scale(hi, coef));
       return true;
     }
-    IntRange rs = ranges.apply(s);
-    Bound lo = coef.signum() > 0 ? rs.lower() : rs.upper();
-    Bound hi = coef.signum() > 0 ? rs.upper() : rs.lower();
-    rest[0] = add(rest[0], scale(lo, coef));
-    rest[1] = add(rest[1], scale(hi, coef));
-    return true;
-  }
 
-  private static void addConstant(IntValue v, Bound[] rest) {
-    rest[0] = add(rest[0], Bound.of(v));
-    rest[1] = add(rest[1], Bound.of(v));
+    private void addConstant(IntValue v) {
+      rest[0] = add(rest[0], Bound.of(v));
+      rest[1] = add(rest[1], Bound.of(v));
+    }
+
+    /** The opaque term's symbols occur in no other term, so its range adds exactly. */
+    boolean opaqueIsIndependent(Relation r) {
+      return opaque == null
+          || opaque.freeSymbols().size() + symbolTerms + 1 == r.freeSymbols().size();
+    }
   }
 
   // ---- extended integer arithmetic (no infinity of opposite signs is ever added: each side of
