@@ -64,7 +64,7 @@ public final class Decider {
   private final DecisionTier extra;
   private final FactView view;
   private final Map<Key, Entry> cache =
-      new LinkedHashMap<>(1024, 0.75f, true) {
+      new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -105,9 +105,14 @@ public final class Decider {
     BoolExpr simplified = simplify(e);
     Decision d = compute(e, simplified, mode);
     byTier[d.decidedBy().ordinal()]++;
-    Set<Sym> deps = new LinkedHashSet<>(e.freeSymbols());
-    deps.addAll(simplified.freeSymbols());
-    ImmutableList<Sym> depList = ImmutableList.copyOf(deps);
+    ImmutableList<Sym> depList;
+    if (simplified == e || e.freeSymbols().containsAll(simplified.freeSymbols())) {
+      depList = e.freeSymbols().asList();
+    } else {
+      Set<Sym> deps = new LinkedHashSet<>(e.freeSymbols());
+      deps.addAll(simplified.freeSymbols());
+      depList = ImmutableList.copyOf(deps);
+    }
     cache.put(key, new Entry(d, depList, facts.stamp(depList), facts.globalVersion()));
     return d;
   }
