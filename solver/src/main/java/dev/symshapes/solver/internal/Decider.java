@@ -293,7 +293,7 @@ public final class Decider {
       IntExpr m = ms.get(i);
       boolean maximal = true;
       for (int j = 0; j < ms.size() && maximal; j++) {
-        if (j != i && divides(m, ms.get(j))) {
+        if (j != i && Monomials.divides(m, ms.get(j))) {
           maximal = false;
         }
       }
@@ -316,31 +316,6 @@ public final class Decider {
       }
     }
     return false;
-  }
-
-  /** Whether monomial {@code m} divides monomial {@code n} (both products of symbols). */
-  private static boolean divides(IntExpr m, IntExpr n) {
-    Map<IntExpr, Integer> pm = powers(m);
-    Map<IntExpr, Integer> pn = powers(n);
-    for (Map.Entry<IntExpr, Integer> e : pm.entrySet()) {
-      if (pn.getOrDefault(e.getKey(), 0) < e.getValue()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static Map<IntExpr, Integer> powers(IntExpr m) {
-    Map<IntExpr, Integer> out = new HashMap<>();
-    if (m.kind() == ExprKind.MUL) {
-      Mul mul = (Mul) m;
-      for (int i = 0; i < mul.baseCount(); i++) {
-        out.put(mul.bases().get(i), mul.exponent(i));
-      }
-    } else {
-      out.put(m, 1);
-    }
-    return out;
   }
 
   /** Whether {@code e} is or has (as a monomial) a product. */

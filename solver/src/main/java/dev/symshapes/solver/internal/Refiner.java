@@ -283,6 +283,9 @@ public final class Refiner {
       default:
         break;
     }
+    if (r.kind() == ExprKind.EQ && Monomials.noPolynomialSolution(r.lhs(), r.rhs(), x)) {
+      return; // the solver would give up: x times a symbolic factor equals a non-multiple
+    }
     Solution sol = LinearSolver.solve(r, x, signs());
     if (sol instanceof Solution.Solved solved) {
       Relation s = solved.relation();
@@ -325,6 +328,9 @@ public final class Refiner {
     }
     syms.sort(eliminationOrder());
     for (Sym x : syms) {
+      if (Monomials.noPolynomialSolution(r.lhs(), r.rhs(), x)) {
+        continue;
+      }
       Solution sol = LinearSolver.solve(r, x, signs());
       if (sol instanceof Solution.Solved solved && solved.relation().kind() == ExprKind.EQ) {
         IntExpr rhs = solved.relation().rhs();
