@@ -68,7 +68,7 @@ public final class ShapeEnv implements AutoCloseable {
   private boolean closed;
 
   private ShapeEnv(Builder b) {
-    this.frames = new UserFrames(b.libraryPrefixes);
+    this.frames = new UserFrames(b.libraryPrefixes, b.locations);
     Events events = new Events(b.listeners, b.logSwitch);
     Function<Sym, String> namer = b.namer != null ? b.namer : this::defaultName;
     this.core = new EnvCore(b.factory, events, b.duckSizing, b.extraTier, namer);
@@ -93,8 +93,15 @@ public final class ShapeEnv implements AutoCloseable {
     private DecisionTier extraTier;
     private final List<String> libraryPrefixes = new ArrayList<>();
     private Function<Sym, String> namer;
+    private LocationCapture locations = LocationCapture.USER_FRAME;
 
     private Builder() {}
+
+    /** Whether to record the user's file and line for symbols and guards (default: yes). */
+    public Builder locations(LocationCapture capture) {
+      this.locations = checkNotNull(capture, "locations");
+      return this;
+    }
 
     /** The factory for this environment's expressions (default: a new one). */
     public Builder factory(ExprFactory f) {

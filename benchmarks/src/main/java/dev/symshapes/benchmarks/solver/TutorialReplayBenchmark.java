@@ -1,6 +1,7 @@
 package dev.symshapes.benchmarks.solver;
 
 import dev.symshapes.expr.ExprFactory;
+import dev.symshapes.solver.LocationCapture;
 import dev.symshapes.solver.ProducedGuards;
 import dev.symshapes.solver.ShapeEnv;
 import dev.symshapes.solver.event.LogSwitch;
@@ -38,6 +39,17 @@ public class TutorialReplayBenchmark {
   @Benchmark
   public ProducedGuards sharedFactory() {
     return TutorialReplay.t07(ShapeEnv.builder().factory(factory).logSwitch(LogSwitch.OFF).build());
+  }
+
+  /** As {@link #sharedFactory}, recording no user locations ({@link LocationCapture#NONE}). */
+  @Benchmark
+  public ProducedGuards noLocations() {
+    return TutorialReplay.t07(
+        ShapeEnv.builder()
+            .factory(factory)
+            .logSwitch(LogSwitch.OFF)
+            .locations(LocationCapture.NONE)
+            .build());
   }
 
   /** A fresh environment and a fresh expression factory per operation. */

@@ -3,6 +3,7 @@ package dev.symshapes.solver.internal;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import dev.symshapes.solver.Location;
+import dev.symshapes.solver.LocationCapture;
 import java.util.Optional;
 
 /**
@@ -69,14 +70,22 @@ public final class UserFrames {
       };
 
   private final ImmutableList<String> extraPrefixes;
+  private final LocationCapture capture;
 
-  /** A finder that also treats classes under {@code extraPrefixes} as library code. */
-  public UserFrames(Iterable<String> extraPrefixes) {
+  /**
+   * A finder that also treats classes under {@code extraPrefixes} as library code; with {@link
+   * LocationCapture#NONE} it finds nothing.
+   */
+  public UserFrames(Iterable<String> extraPrefixes, LocationCapture capture) {
     this.extraPrefixes = ImmutableList.copyOf(extraPrefixes);
+    this.capture = capture;
   }
 
   /** The first user frame on the current stack, if any. */
   public Optional<Location> find() {
+    if (capture == LocationCapture.NONE) {
+      return Optional.empty();
+    }
     return WALKER.walk(
         frames ->
             frames

@@ -7,6 +7,7 @@ import dev.symshapes.expr.IntExpr;
 import dev.symshapes.expr.Sym;
 import dev.symshapes.expr.range.IntRange;
 import dev.symshapes.solver.DuckSizing;
+import dev.symshapes.solver.LocationCapture;
 import dev.symshapes.solver.ShapeEnv;
 import dev.symshapes.solver.Source;
 import dev.symshapes.solver.SymbolSpec;
@@ -99,6 +100,27 @@ class EventsAndLogsTest {
             "_update_var_to_range s0 = VR[6, 6] (update)",
             "set_replacement s0 = 6 (range_refined_to_singleton) VR[6, 6]",
             "eval Eq(s0, 6) [guard added] (EventsAndLogsTest.java:" + (line + 2) + at);
+  }
+
+  @Test
+  void locationsCanBeLeftOut() {
+    Recorder rec = new Recorder();
+    ShapeEnv env =
+        ShapeEnv.builder()
+            .listener(rec)
+            .logSwitch(LogSwitch.OFF)
+            .locations(LocationCapture.NONE)
+            .build();
+    ExprFactory f = env.factory();
+    IntExpr s0 = env.createSymbol(6, Source.size("w", 0));
+    env.check(f.le(s0, f.integer(512)));
+    assertThat(rec.lines())
+        .containsExactly(
+            "create_symbol s0 = 6 for L['w'].size()[0] [2, int_oo]",
+            "_update_var_to_range s0 = VR[2, 512] (update)",
+            "runtime_assert s0 <= 512 [guard added]");
+    assertThat(env.guards().get(0).location()).isEmpty();
+    assertThat(env.symbolInfo((Sym) s0).location()).isEmpty();
   }
 
   @Test
