@@ -265,7 +265,7 @@ public final class ShapeEnv implements AutoCloseable {
     checkArgument(
         hint >= 0 || spec.range().isPresent(), "hint (%s) of %s must be >= 0", hint, source);
     Supplier<Optional<Location>> loc = here();
-    return run(() -> core.createSymbol(hint, source, spec, loc));
+    return run(() -> core.symbols().createSymbol(hint, source, spec, loc));
   }
 
   /**
@@ -273,14 +273,14 @@ public final class ShapeEnv implements AutoCloseable {
    */
   public Sym createUnbackedSymInt() {
     Supplier<Optional<Location>> loc = here();
-    return run(() -> core.createUnbacked(Optional.empty(), loc));
+    return run(() -> core.symbols().createUnbacked(Optional.empty(), loc));
   }
 
   /** An unbacked symbol with a source (for unbacked inputs). */
   public Sym createUnbackedSymInt(Source source) {
     checkNotNull(source, "source");
     Supplier<Optional<Location>> loc = here();
-    return run(() -> core.createUnbacked(Optional.of(source), loc));
+    return run(() -> core.symbols().createUnbacked(Optional.of(source), loc));
   }
 
   /**
@@ -300,7 +300,7 @@ public final class ShapeEnv implements AutoCloseable {
         u,
         () -> {
           checkArgument(core.facts().isUnbacked(u), "%s is not an unbacked symbol", u);
-          core.constrainRangeForSize(u, range);
+          core.symbols().constrainRangeForSize(u, range);
           return null;
         });
   }
@@ -319,7 +319,7 @@ public final class ShapeEnv implements AutoCloseable {
         "constrainSymbolRange",
         s,
         () -> {
-          core.constrainSymbolRange(s, range);
+          core.symbols().constrainSymbolRange(s, range);
           return null;
         });
   }
@@ -340,7 +340,7 @@ public final class ShapeEnv implements AutoCloseable {
           checkArgument(core.facts().isUnbacked(orig), "orig (%s) must be unbacked", orig);
           checkArgument(core.facts().isUnbacked(dest), "dest (%s) must be unbacked", dest);
           checkArgument(orig != dest, "cannot rename %s to itself", orig);
-          core.renameUnbackedTo(orig, dest);
+          core.symbols().renameUnbackedTo(orig, dest);
           return null;
         });
   }
@@ -532,7 +532,7 @@ public final class ShapeEnv implements AutoCloseable {
           core.check(core.factory().ge(e, core.factory().zero()), loc);
           IntExpr r = core.refiner().replace(e);
           if (r instanceof Sym s && core.facts().isUnbacked(s)) {
-            core.constrainRangeForSize(s, IntRange.atLeast(0));
+            core.symbols().constrainRangeForSize(s, IntRange.atLeast(0));
           }
           return null;
         });
@@ -582,22 +582,6 @@ public final class ShapeEnv implements AutoCloseable {
 
   private String defaultName(Sym s) {
     SymbolInfo si = core.facts().infoOf(s);
-    if (si == null || si.sources().isEmpty()) {
-      return s.name();
-    }
-    Source src = si.sources().get(0);
-    String base = src.base();
-    String input =
-        base.startsWith("L['") && base.endsWith("']") ? base.substring(3, base.length() - 2) : base;
-    switch (src.property()) {
-      case SIZE:
-        return input + ".size(" + src.index() + ")";
-      case STRIDE:
-        return input + ".stride(" + src.index() + ")";
-      case STORAGE_OFFSET:
-        return input + ".storageOffset()";
-      default:
-        return input;
-    }
+    return si == null || si.sources().isEmpty() ? s.name() : si.sources().get(0).javaName();
   }
 }

@@ -42,7 +42,7 @@ final class GuardProducer {
     // Bindings, and the first source of each remaining symbol (for printing).
     List<SourceBinding> bindings = new ArrayList<>();
     Map<Sym, String> names = new HashMap<>();
-    for (EnvCore.ProducedSource p : core.registered) {
+    for (SymbolMaker.ProducedSource p : core.symbols().registered) {
       IntExpr e = refiner.replace(p.expr());
       bindings.add(new SourceBinding(p.source(), e));
       if (e.kind() == dev.symshapes.expr.ExprKind.SYMBOL) {

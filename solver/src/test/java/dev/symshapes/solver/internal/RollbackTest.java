@@ -32,7 +32,7 @@ class RollbackTest {
   @Test
   void decisionsCachedDuringARolledBackOperationAreNotReused() {
     UndoLog undo = core.undo();
-    Sym u0 = core.createUnbacked(Optional.empty(), Optional::empty);
+    Sym u0 = core.symbols().createUnbacked(Optional.empty(), Optional::empty);
     BoolExpr q = f.ge(u0, f.integer(5));
     assertThat(core.decide(q, EvalMode.NORMAL).truth()).isEqualTo(Truth.UNKNOWN);
     undo.begin();
@@ -47,7 +47,7 @@ class RollbackTest {
   @Test
   void versionsOnlyGrow() {
     UndoLog undo = core.undo();
-    Sym u0 = core.createUnbacked(Optional.empty(), Optional::empty);
+    Sym u0 = core.symbols().createUnbacked(Optional.empty(), Optional::empty);
     long v0 = core.facts().version();
     undo.begin();
     core.check(f.le(u0, f.integer(3)), Optional::empty);
