@@ -4,4 +4,5 @@ open module dev.symshapes.benchmarks {
   requires jmh.core;
   requires matheclipse.core;
   requires java.management;
+  requires jdk.management;
 }

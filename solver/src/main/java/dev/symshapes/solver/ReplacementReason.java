@@ -8,9 +8,14 @@ public enum ReplacementReason {
   RANGE_REFINED_TO_SINGLETON("range_refined_to_singleton"),
   /** Path compression of a chain of replacements: {@code s3 = 4}. */
   FIND("find"),
-  /** An unbacked symbol of a re-trace was renamed to the original one. */
+  /** An unbacked symbol was renamed to the one a re-trace made for the same value. */
   RENAME_UNBACKED_TO("rename_unbacked_to"),
-  /** A divisibility fact introduced a quotient symbol. */
+  /** The renamed-to symbol took over the replacement of the renamed symbol. */
+  RENAME_UNBACKED_TO_DEST("rename_unbacked_to_dest"),
+  /**
+   * A divisibility fact about an unbacked symbol introduced a quotient symbol: {@code Eq(Mod(u0,
+   * 4), 0)} gives {@code u0 = 4*u1}.
+   */
   DIVISIBILITY("divisibility");
 
   private final String label;

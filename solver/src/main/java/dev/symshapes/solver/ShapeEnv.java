@@ -69,7 +69,7 @@ public final class ShapeEnv implements AutoCloseable {
   private boolean closed;
 
   private ShapeEnv(Builder b) {
-    this.frames = new UserFrames(b.libraryPrefixes);
+    this.frames = new UserFrames(b.libraryPrefixes, b.locations);
     Events events = new Events(b.listeners, b.logSwitch);
     Function<Sym, String> namer = b.namer != null ? b.namer : this::defaultName;
     this.core = new EnvCore(b.factory, events, b.duckSizing, b.extraTier, namer);
@@ -95,8 +95,15 @@ public final class ShapeEnv implements AutoCloseable {
     private boolean extraTierChosen;
     private final List<String> libraryPrefixes = new ArrayList<>();
     private Function<Sym, String> namer;
+    private LocationCapture locations = LocationCapture.USER_FRAME;
 
     private Builder() {}
+
+    /** Whether to record the user's file and line for symbols and guards (default: yes). */
+    public Builder locations(LocationCapture capture) {
+      this.locations = checkNotNull(capture, "locations");
+      return this;
+    }
 
     /** The factory for this environment's expressions (default: a new one). */
     public Builder factory(ExprFactory f) {
@@ -201,10 +208,37 @@ public final class ShapeEnv implements AutoCloseable {
     }
   }
 
+  /** {@link #run(Supplier)} after checking that {@code e} belongs to this environment. */
+  private <T> T run(String op, Expr e, Supplier<T> body) {
+    return run(
+        () -> {
+          checkOwn(e, op);
+          return body.get();
+        });
+  }
+
   private Supplier<Optional<Location>> here() {
     return Suppliers.memoize(frames::find);
   }
 
+  /**
+   * Runs a read-only query with the same one-thread-at-a-time check as the operations (also after
+   * {@link #close}, so that results and statistics stay readable).
+   */
+  private <T> T read(Supplier<T> query) {
+    owner.enter();
+    try {
+      return query.get();
+    } finally {
+      owner.exit();
+    }
+  }
+
+  /**
+   * Rejects expressions of another environment: made by another factory, or mentioning a symbol
+   * this environment did not create (environments that share a factory share symbol names, so such
+   * a symbol can only be caught when this environment has no symbol of that name).
+   */
   private void checkOwn(Expr e, String op) {
     checkNotNull(e, "expression");
     checkArgument(
@@ -212,6 +246,17 @@ public final class ShapeEnv implements AutoCloseable {
         "%s: %s was made by a different ExprFactory than this ShapeEnv's",
         op,
         e);
+    for (Sym s : e.freeSymbols()) {
+      if (core.facts().infoOf(s) == null) {
+        String what = e == s ? s + " is" : e + " mentions " + s + ", which is";
+        throw new IllegalArgumentException(
+            op
+                + ": "
+                + what
+                + " not a symbol of this ShapeEnv (symbols come from createSymbol and"
+                + " createUnbackedSymInt of the same environment)");
+      }
+    }
   }
 
   // ---- symbols ----
@@ -238,7 +283,7 @@ public final class ShapeEnv implements AutoCloseable {
     checkArgument(
         hint >= 0 || spec.range().isPresent(), "hint (%s) of %s must be >= 0", hint, source);
     Supplier<Optional<Location>> loc = here();
-    return run(() -> core.createSymbol(hint, source, spec, loc));
+    return run(() -> core.symbols().createSymbol(hint, source, spec, loc));
   }
 
   /**
@@ -246,14 +291,14 @@ public final class ShapeEnv implements AutoCloseable {
    */
   public Sym createUnbackedSymInt() {
     Supplier<Optional<Location>> loc = here();
-    return run(() -> core.createUnbacked(Optional.empty(), loc));
+    return run(() -> core.symbols().createUnbacked(Optional.empty(), loc));
   }
 
   /** An unbacked symbol with a source (for unbacked inputs). */
   public Sym createUnbackedSymInt(Source source) {
     checkNotNull(source, "source");
     Supplier<Optional<Location>> loc = here();
-    return run(() -> core.createUnbacked(Optional.of(source), loc));
+    return run(() -> core.symbols().createUnbacked(Optional.of(source), loc));
   }
 
   /**
@@ -267,62 +312,114 @@ public final class ShapeEnv implements AutoCloseable {
 
   /** Marks {@code u} size-like with range {@code range ∩ [0, int_oo]}. */
   public void constrainRangeForSize(Sym u, IntRange range) {
-    checkOwn(u, "constrainRangeForSize");
     checkNotNull(range, "range");
-    checkArgument(core.facts().isUnbacked(u), "%s is not an unbacked symbol", u);
     run(
+        "constrainRangeForSize",
+        u,
         () -> {
-          core.constrainRangeForSize(u, range);
+          checkArgument(core.facts().isUnbacked(u), "%s is not an unbacked symbol", u);
+          core.symbols().constrainRangeForSize(u, range);
+          return null;
+        });
+  }
+
+  /**
+   * PyTorch's {@code constrain_symbol_range}: narrows the range of {@code s} to {@code range}
+   * without recording a guard or runtime assert (the caller vouches for it, as for the range of an
+   * unbacked symbol that an operator's semantics guarantee). Logs {@code constrain_symbol_range u0
+   * [0, 10]} when the range changes.
+   *
+   * @throws ContradictionException if no value of the current range is in {@code range}
+   */
+  public void constrainSymbolRange(Sym s, IntRange range) {
+    checkNotNull(range, "range");
+    run(
+        "constrainSymbolRange",
+        s,
+        () -> {
+          core.symbols().constrainSymbolRange(s, range);
+          return null;
+        });
+  }
+
+  /**
+   * PyTorch's {@code _rename_unbacked_to}: when a re-trace creates unbacked symbol {@code dest} for
+   * the value that {@code orig} stood for, {@code orig} is replaced by {@code dest} (reason {@code
+   * rename_unbacked_to}), and {@code dest} takes over what was known about {@code orig} (its range
+   * and size-likeness). Logs {@code set_replacement u0 = u1 (rename_unbacked_to) VR[...]}.
+   */
+  public void renameUnbackedTo(Sym orig, Sym dest) {
+    checkNotNull(dest, "dest");
+    run(
+        "renameUnbackedTo",
+        orig,
+        () -> {
+          checkOwn(dest, "renameUnbackedTo");
+          checkArgument(core.facts().isUnbacked(orig), "orig (%s) must be unbacked", orig);
+          checkArgument(core.facts().isUnbacked(dest), "dest (%s) must be unbacked", dest);
+          checkArgument(orig != dest, "cannot rename %s to itself", orig);
+          core.symbols().renameUnbackedTo(orig, dest);
           return null;
         });
   }
 
   /** What the environment knows about {@code s} from its creation. */
   public SymbolInfo symbolInfo(Sym s) {
-    checkOwn(s, "symbolInfo");
-    SymbolInfo si = core.facts().infoOf(s);
-    checkArgument(si != null, "%s is not a symbol of this ShapeEnv", s);
-    return si;
+    return read(
+        () -> {
+          checkOwn(s, "symbolInfo");
+          return core.facts().infoOf(s);
+        });
   }
 
   /** All symbols, in creation order. */
   public ImmutableList<SymbolInfo> symbols() {
-    return core.facts().allSymbols();
+    return read(core.facts()::allSymbols);
   }
 
   /** Whether {@code s} is size-like. */
   public boolean isSizeLike(Sym s) {
-    return core.facts().isSizeLike(s);
+    return read(
+        () -> {
+          checkOwn(s, "isSizeLike");
+          return core.facts().isSizeLike(s);
+        });
   }
 
   // ---- facts ----
 
   /** The current range of a symbol. */
   public IntRange range(Sym s) {
-    checkOwn(s, "range");
-    return core.facts().rangeOf(s);
+    return read(
+        () -> {
+          checkOwn(s, "range");
+          return core.facts().rangeOf(s);
+        });
   }
 
   /** The range of an expression after replacements, from the symbols' ranges. */
   public IntRange bound(IntExpr e) {
-    checkOwn(e, "bound");
-    return run(() -> core.refiner().boundPublic(core.refiner().replace(e)));
+    return run("bound", e, () -> core.refiner().boundPublic(core.refiner().replace(e)));
   }
 
   /** {@code e} with every replaced symbol substituted (chains resolved). */
-  public <T extends Expr> T replace(T e) {
-    checkOwn(e, "replace");
-    return run(() -> core.refiner().replace(e));
+  public IntExpr replace(IntExpr e) {
+    return run("replace", e, () -> core.refiner().replace(e));
+  }
+
+  /** {@code e} with every replaced symbol substituted (chains resolved). */
+  public BoolExpr replace(BoolExpr e) {
+    return run("replace", e, () -> core.refiner().replace(e));
   }
 
   /** The replacements, in the order they were made, with their current targets. */
   public ImmutableMap<Sym, Replacement> replacements() {
-    return core.facts().replacementsView();
+    return read(core.facts()::replacementsView);
   }
 
   /** The guards and runtime asserts recorded so far, in order. */
   public ImmutableList<Guard> guards() {
-    return core.facts().guardsView();
+    return read(core.facts()::guardsView);
   }
 
   /** The runtime asserts recorded so far, in order. */
@@ -334,14 +431,15 @@ public final class ShapeEnv implements AutoCloseable {
 
   /** The value of {@code e} at the example inputs; empty when it depends on unbacked symbols. */
   public Optional<IntValue> hint(IntExpr e) {
-    checkOwn(e, "hint");
-    return run(() -> core.hint(e));
+    return run("hint", e, () -> core.hint(e));
   }
 
   /** The unbacked symbols of {@code e} after replacements. */
   public ImmutableSet<Sym> unbackedSymbols(Expr e) {
-    checkOwn(e, "unbackedSymbols");
-    return run(() -> ImmutableSet.copyOf(core.unbackedOf(core.refiner().replace(e))));
+    return run(
+        "unbackedSymbols",
+        e,
+        () -> ImmutableSet.copyOf(core.unbackedOf(core.refiner().replaceAny(e))));
   }
 
   // ---- deciding ----
@@ -353,9 +451,8 @@ public final class ShapeEnv implements AutoCloseable {
 
   /** Decides {@code e} statically in the given mode (no guard is recorded). */
   public Decision decide(BoolExpr e, EvalMode mode) {
-    checkOwn(e, "decide");
     checkNotNull(mode, "mode");
-    return run(() -> core.decide(e, mode));
+    return run("decide", e, () -> core.decide(e, mode));
   }
 
   /** True when {@code e} is statically known to hold; never guards. */
@@ -383,10 +480,9 @@ public final class ShapeEnv implements AutoCloseable {
 
   /** {@link #evaluateExpr(BoolExpr)} in the given mode. */
   public boolean evaluateExpr(BoolExpr e, EvalMode mode) {
-    checkOwn(e, "evaluateExpr");
     checkNotNull(mode, "mode");
     Supplier<Optional<Location>> loc = here();
-    return run(() -> core.evaluateExpr(e, mode, loc));
+    return run("evaluateExpr", e, () -> core.evaluateExpr(e, mode, loc));
   }
 
   /** PyTorch's {@code guard_size_oblivious}: size-like symbols are assumed to be at least 2. */
@@ -402,9 +498,8 @@ public final class ShapeEnv implements AutoCloseable {
    *     depends on unbacked symbols
    */
   public IntValue guardInt(IntExpr e) {
-    checkOwn(e, "guardInt");
     Supplier<Optional<Location>> loc = here();
-    return run(() -> core.guardInt(e, loc));
+    return run("guardInt", e, () -> core.guardInt(e, loc));
   }
 
   /**
@@ -412,16 +507,14 @@ public final class ShapeEnv implements AutoCloseable {
    * backed; for undecided data-dependent expressions, {@code false} without any guard or assert.
    */
   public boolean guardOrFalse(BoolExpr e) {
-    checkOwn(e, "guardOrFalse");
     Supplier<Optional<Location>> loc = here();
-    return run(() -> core.guardOr(e, false, loc));
+    return run("guardOrFalse", e, () -> core.guardOr(e, false, loc));
   }
 
   /** PyTorch's {@code guard_or_true}; see {@link #guardOrFalse}. */
   public boolean guardOrTrue(BoolExpr e) {
-    checkOwn(e, "guardOrTrue");
     Supplier<Optional<Location>> loc = here();
-    return run(() -> core.guardOr(e, true, loc));
+    return run("guardOrTrue", e, () -> core.guardOr(e, true, loc));
   }
 
   /**
@@ -434,9 +527,10 @@ public final class ShapeEnv implements AutoCloseable {
    *     contradicts), or if it is false at the example values
    */
   public void check(BoolExpr e) {
-    checkOwn(e, "check");
     Supplier<Optional<Location>> loc = here();
     run(
+        "check",
+        e,
         () -> {
           core.check(e, loc);
           return null;
@@ -448,14 +542,15 @@ public final class ShapeEnv implements AutoCloseable {
    * size-like.
    */
   public void checkIsSize(IntExpr e) {
-    checkOwn(e, "checkIsSize");
     Supplier<Optional<Location>> loc = here();
     run(
+        "checkIsSize",
+        e,
         () -> {
           core.check(core.factory().ge(e, core.factory().zero()), loc);
           IntExpr r = core.refiner().replace(e);
           if (r instanceof Sym s && core.facts().isUnbacked(s)) {
-            core.constrainRangeForSize(s, IntRange.atLeast(0));
+            core.symbols().constrainRangeForSize(s, IntRange.atLeast(0));
           }
           return null;
         });
@@ -473,19 +568,25 @@ public final class ShapeEnv implements AutoCloseable {
 
   /** Statistics of static evaluation. */
   public ShapeEnvStats stats() {
-    return ShapeEnvStats.of(
-        core.decider().queries(),
-        core.decider().cacheHits(),
-        core.decider().byTier(),
-        core.decider().extraNanos());
+    return read(
+        () ->
+            ShapeEnvStats.of(
+                core.decider().queries(),
+                core.decider().cacheHits(),
+                core.decider().byTier(),
+                core.decider().extraNanos()));
   }
 
   /** A version number that grows whenever any fact changes. */
   public long factVersion() {
-    return core.facts().version();
+    return read(core.facts()::version);
   }
 
-  /** Releases the extra tier's resources; further use throws {@link IllegalStateException}. */
+  /**
+   * Releases the extra tier's resources; further operations throw {@link IllegalStateException},
+   * while the read-only accessors ({@link #symbols}, {@link #guards}, {@link #replacements}, {@link
+   * #range}, {@link #stats}, ...) keep working.
+   */
   @Override
   public void close() {
     if (closed) {
@@ -499,22 +600,6 @@ public final class ShapeEnv implements AutoCloseable {
 
   private String defaultName(Sym s) {
     SymbolInfo si = core.facts().infoOf(s);
-    if (si == null || si.sources().isEmpty()) {
-      return s.name();
-    }
-    Source src = si.sources().get(0);
-    String base = src.base();
-    String input =
-        base.startsWith("L['") && base.endsWith("']") ? base.substring(3, base.length() - 2) : base;
-    switch (src.property()) {
-      case SIZE:
-        return input + ".size(" + src.index() + ")";
-      case STRIDE:
-        return input + ".stride(" + src.index() + ")";
-      case STORAGE_OFFSET:
-        return input + ".storageOffset()";
-      default:
-        return input;
-    }
+    return si == null || si.sources().isEmpty() ? s.name() : si.sources().get(0).javaName();
   }
 }

@@ -80,6 +80,26 @@ public record Source(String base, Property property, int index) {
     }
   }
 
+  /**
+   * How Java code reads this value: {@code y.size(0)}, {@code y.stride(1)}, {@code
+   * y.storageOffset()}, {@code n} (for {@code L['n']}); used to write suggested checks in the
+   * user's terms.
+   */
+  public String javaName() {
+    String input =
+        base.startsWith("L['") && base.endsWith("']") ? base.substring(3, base.length() - 2) : base;
+    switch (property) {
+      case SIZE:
+        return input + ".size(" + index + ")";
+      case STRIDE:
+        return input + ".stride(" + index + ")";
+      case STORAGE_OFFSET:
+        return input + ".storageOffset()";
+      default:
+        return input;
+    }
+  }
+
   @Override
   public String toString() {
     return name();

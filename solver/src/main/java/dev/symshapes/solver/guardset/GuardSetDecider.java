@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -39,7 +40,10 @@ public final class GuardSetDecider implements AutoCloseable {
    *
    * @param truth for a boolean query, TRUE, FALSE or UNKNOWN; for an integer query, UNKNOWN
    * @param decidedBy the tier that answered a boolean query ({@link Tier#NONE} when undecided)
-   * @param simplified the query after the set's equalities are substituted, in the set's names
+   * @param simplified the query after the set's equalities are substituted, in the set's names; the
+   *     query as given when the substitution introduces symbols of the environment's own (a
+   *     divisibility guard {@code Eq(Mod(x, 4), 0)} makes {@code x = 4*q} for a new {@code q}),
+   *     which have no name in the set
    * @param range for an integer query, its range under the facts; empty for a boolean query
    */
   public record Answer(Truth truth, Tier decidedBy, Expr simplified, Optional<IntRange> range) {}
@@ -48,6 +52,7 @@ public final class GuardSetDecider implements AutoCloseable {
   private final ShapeEnv env;
   private final ExprTranslator toEnv;
   private final ExprTranslator fromEnv;
+  private final Set<Sym> named;
 
   private GuardSetDecider(GuardSet set, Supplier<DecisionTier> tier) {
     this.set = set;
@@ -68,6 +73,14 @@ public final class GuardSetDecider implements AutoCloseable {
     }
     this.toEnv = new ExprTranslator(env.factory(), there::get);
     this.fromEnv = new ExprTranslator(set.factory(), back::get);
+    this.named = back.keySet();
+  }
+
+  /**
+   * {@code simplified} in the set's names, or {@code query} if it has symbols the set cannot name.
+   */
+  private Expr back(Expr simplified, Expr query) {
+    return named.containsAll(simplified.freeSymbols()) ? fromEnv.any(simplified) : query;
   }
 
   /**
@@ -166,10 +179,10 @@ public final class GuardSetDecider implements AutoCloseable {
       IntExpr e = toEnv.integer((IntExpr) query);
       IntExpr simplified = env.replace(e);
       return new Answer(
-          Truth.UNKNOWN, Tier.NONE, fromEnv.integer(simplified), Optional.of(env.bound(e)));
+          Truth.UNKNOWN, Tier.NONE, back(simplified, query), Optional.of(env.bound(e)));
     }
     Decision d = env.decide(toEnv.bool((BoolExpr) query));
-    return new Answer(d.truth(), d.decidedBy(), fromEnv.bool(d.simplified()), Optional.empty());
+    return new Answer(d.truth(), d.decidedBy(), back(d.simplified(), query), Optional.empty());
   }
 
   @Override

@@ -62,6 +62,14 @@ final class AxiomStore {
 
   private final ExprFactory f;
   private final UndoLog undo;
+
+  /**
+   * The last relation normalized, and its form: {@code check} decides a relation and then adds it,
+   * which would normalize it twice.
+   */
+  private Relation lastRelation;
+
+  private LinearForm lastForm;
   private final Map<IntExpr, Bounds> forms = new HashMap<>();
   private final Map<BoolExpr, Fact> opaque = new HashMap<>();
   private final Map<Sym, List<Entry>> bySymbol = new HashMap<>();
@@ -155,7 +163,7 @@ final class AxiomStore {
       }
       return;
     }
-    LinearForm lf = LinearForm.of(f, (Relation) a);
+    LinearForm lf = form((Relation) a);
     switch (lf.op) {
       case TRUE:
         return;
@@ -253,10 +261,18 @@ final class AxiomStore {
     }
   }
 
+  private LinearForm form(Relation r) {
+    if (r != lastRelation) {
+      lastForm = LinearForm.of(f, r);
+      lastRelation = r;
+    }
+    return lastForm;
+  }
+
   /** Decides {@code q} (already rewritten with the current replacements). */
   Answer decide(BoolExpr q, Function<IntExpr, IntRange> rangeOf) {
     if (q.kind().isRelation()) {
-      LinearForm lf = LinearForm.of(f, (Relation) q);
+      LinearForm lf = form((Relation) q);
       switch (lf.op) {
         case TRUE:
           return new Answer(Truth.TRUE, ImmutableList.of());

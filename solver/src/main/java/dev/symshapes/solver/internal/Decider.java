@@ -64,7 +64,7 @@ public final class Decider {
   private final DecisionTier extra;
   private final FactView view;
   private final Map<Key, Entry> cache =
-      new LinkedHashMap<>(1024, 0.75f, true) {
+      new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -105,9 +105,14 @@ public final class Decider {
     BoolExpr simplified = simplify(e);
     Decision d = compute(e, simplified, mode);
     byTier[d.decidedBy().ordinal()]++;
-    Set<Sym> deps = new LinkedHashSet<>(e.freeSymbols());
-    deps.addAll(simplified.freeSymbols());
-    ImmutableList<Sym> depList = ImmutableList.copyOf(deps);
+    ImmutableList<Sym> depList;
+    if (simplified == e || e.freeSymbols().containsAll(simplified.freeSymbols())) {
+      depList = e.freeSymbols().asList();
+    } else {
+      Set<Sym> deps = new LinkedHashSet<>(e.freeSymbols());
+      deps.addAll(simplified.freeSymbols());
+      depList = ImmutableList.copyOf(deps);
+    }
     cache.put(key, new Entry(d, depList, facts.stamp(depList), facts.globalVersion()));
     return d;
   }
@@ -235,8 +240,11 @@ public final class Decider {
   // ---- the positive-shift trick for non-linear relations ----
 
   private Truth shiftedRange(Relation r, Function<Sym, IntRange> ranges) {
+    if (!hasProduct(r.lhs()) && !hasProduct(r.rhs())) {
+      return Truth.UNKNOWN; // linear: the shift adds nothing to plain ranges
+    }
     IntExpr d = f.sub(r.lhs(), r.rhs());
-    if (!isNonLinearPolynomial(d)) {
+    if (!isNonLinearPolynomial(d) || unboundedBothWays(d, ranges)) {
       return Truth.UNKNOWN;
     }
     Map<Sym, IntExpr> shift = new HashMap<>();
@@ -264,6 +272,65 @@ public final class Decider {
     IntExpr shifted = Substitution.apply(d, shift);
     IntRange range = RangeAnalyzer.create().bound(shifted, shiftedRanges::get);
     return compareWithZero(r.kind(), range);
+  }
+
+  /**
+   * A cheap test that the shifted polynomial is unbounded both ways, in which case shifting cannot
+   * decide anything: a monomial that divides no other monomial keeps its coefficient in the shifted
+   * expansion (its shifted form's leading term cannot cancel), so if it contains a symbol without
+   * upper bound, it makes that side unbounded. {@code Eq(s2*s3, s5)} over sizes is such a case:
+   * {@code s2*s3} is unbounded above, {@code -s5} below.
+   */
+  private static boolean unboundedBothWays(IntExpr d, Function<Sym, IntRange> ranges) {
+    if (d.kind() != ExprKind.ADD) {
+      return false;
+    }
+    Add a = (Add) d;
+    List<IntExpr> ms = a.monomials();
+    boolean up = false;
+    boolean down = false;
+    for (int i = 0; i < ms.size() && !(up && down); i++) {
+      IntExpr m = ms.get(i);
+      boolean maximal = true;
+      for (int j = 0; j < ms.size() && maximal; j++) {
+        if (j != i && Monomials.divides(m, ms.get(j))) {
+          maximal = false;
+        }
+      }
+      if (!maximal || !hasUnboundedSymbol(m, ranges)) {
+        continue;
+      }
+      if (a.coefficients().get(i).signum() > 0) {
+        up = true;
+      } else {
+        down = true;
+      }
+    }
+    return up && down;
+  }
+
+  private static boolean hasUnboundedSymbol(IntExpr m, Function<Sym, IntRange> ranges) {
+    for (Sym s : m.freeSymbols()) {
+      if (!ranges.apply(s).upper().isFinite()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code e} is or has (as a monomial) a product. */
+  private static boolean hasProduct(IntExpr e) {
+    if (e.kind() == ExprKind.MUL) {
+      return true;
+    }
+    if (e.kind() == ExprKind.ADD) {
+      for (IntExpr m : ((Add) e).monomials()) {
+        if (m.kind() == ExprKind.MUL) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isNonLinearPolynomial(IntExpr e) {
@@ -318,6 +385,73 @@ public final class Decider {
   }
 
   // ---- reasons ----
+
+  /**
+   * The facts a decision rests on, made minimal for error messages: for a decision by ranges, each
+   * bound set by a fact is dropped in turn and kept only if the answer needs it (only called on
+   * error paths, as it re-runs the range tier once per bound).
+   */
+  ImmutableList<Fact> minimalReasons(BoolExpr original, Decision d, EvalMode mode) {
+    if (d.decidedBy() != Tier.RANGE || !d.truth().isKnown()) {
+      return d.reasons();
+    }
+    BoolExpr e = d.simplified();
+    List<Sym> lowers = new ArrayList<>();
+    List<Sym> uppers = new ArrayList<>();
+    for (Sym s : e.freeSymbols()) {
+      if (facts.lowerFact(s) != null) {
+        lowers.add(s);
+      }
+      if (facts.upperFact(s) != null) {
+        uppers.add(s);
+      }
+    }
+    Set<Sym> droppedLo = new java.util.HashSet<>();
+    Set<Sym> droppedHi = new java.util.HashSet<>();
+    Function<Sym, IntRange> base = rangeEnv(mode);
+    Function<Sym, IntRange> env =
+        s -> {
+          IntRange r = base.apply(s);
+          Bound lo = droppedLo.contains(s) ? Bound.NEG_INT_OO : r.lower();
+          Bound hi = droppedHi.contains(s) ? Bound.INT_OO : r.upper();
+          return IntRange.of(lo, hi);
+        };
+    for (Sym s : lowers) {
+      droppedLo.add(s);
+      if (rangeTruth(e, env) != d.truth()) {
+        droppedLo.remove(s);
+      }
+    }
+    for (Sym s : uppers) {
+      droppedHi.add(s);
+      if (rangeTruth(e, env) != d.truth()) {
+        droppedHi.remove(s);
+      }
+    }
+    List<Fact> out = new ArrayList<>();
+    for (Sym s : lowers) {
+      if (!droppedLo.contains(s)) {
+        add(out, facts.lowerFact(s));
+      }
+    }
+    for (Sym s : uppers) {
+      if (!droppedHi.contains(s)) {
+        add(out, facts.upperFact(s));
+      }
+    }
+    for (Fact r : replacementReasons(original)) {
+      add(out, r);
+    }
+    return ImmutableList.copyOf(out);
+  }
+
+  private Truth rangeTruth(BoolExpr e, Function<Sym, IntRange> ranges) {
+    BoolRange br = RangeAnalyzer.create().bound(e, ranges);
+    if (!br.isUnknown()) {
+      return Truth.of(br.isTrue());
+    }
+    return e.kind().isRelation() ? shiftedRange((Relation) e, ranges) : Truth.UNKNOWN;
+  }
 
   private ImmutableList<Fact> rangeReasons(BoolExpr original, BoolExpr e) {
     List<Fact> out = new ArrayList<>();

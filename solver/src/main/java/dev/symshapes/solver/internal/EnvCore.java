@@ -18,18 +18,14 @@ import dev.symshapes.expr.text.ExprPrinter;
 import dev.symshapes.solver.ContradictionException;
 import dev.symshapes.solver.DataDependentException;
 import dev.symshapes.solver.Decision;
-import dev.symshapes.solver.DimDynamic;
 import dev.symshapes.solver.DuckSizing;
 import dev.symshapes.solver.EvalMode;
 import dev.symshapes.solver.Fact;
 import dev.symshapes.solver.Guard;
 import dev.symshapes.solver.Location;
 import dev.symshapes.solver.Replacement;
-import dev.symshapes.solver.Source;
 import dev.symshapes.solver.SymbolInfo;
-import dev.symshapes.solver.SymbolSpec;
 import dev.symshapes.solver.Truth;
-import dev.symshapes.solver.ZeroOne;
 import dev.symshapes.solver.eval.DecisionTier;
 import dev.symshapes.solver.eval.FactView;
 import java.util.ArrayList;
@@ -40,27 +36,20 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The work behind {@code ShapeEnv}: symbol creation, guarding, runtime asserts, data-dependent
- * errors. The facade adds thread checks, transactions and javadoc; this class assumes it runs
- * inside a transaction.
+ * The work behind {@code ShapeEnv}: guarding, runtime asserts, data-dependent errors (symbol
+ * creation is in {@link SymbolMaker}). The facade adds thread checks, transactions and javadoc;
+ * this class assumes it runs inside a transaction.
  */
 public final class EnvCore {
-  private static final IntRange DEFAULT_SIZE_RANGE = IntRange.atLeast(2);
-  private static final IntRange SIZE_RANGE_WITH_ZERO_ONE = IntRange.atLeast(0);
-
   final ExprFactory f;
   final UndoLog undo = new UndoLog();
   final FactBase facts;
   final Events events;
   final Refiner refiner;
   final Decider decider;
-  private final DuckSizing duckSizing;
+  private final SymbolMaker symbols;
   private final Function<Sym, String> namer;
-  final List<ProducedSource> registered = new ArrayList<>();
   private final DecisionTier extraTier;
-
-  /** A source passed to symbol creation, with the expression it got. */
-  record ProducedSource(Source source, IntExpr expr) {}
 
   /** Everything a core needs; see {@code ShapeEnv.Builder}. */
   public EnvCore(
@@ -71,9 +60,10 @@ public final class EnvCore {
       Function<Sym, String> namer) {
     this.f = f;
     this.events = events;
-    this.duckSizing = duckSizing;
     this.facts = new FactBase(f, undo);
-    this.refiner = new Refiner(facts, events);
+    this.refiner =
+        new Refiner(facts, events, loc -> symbols().createUnbacked(Optional.empty(), () -> loc));
+    this.symbols = new SymbolMaker(f, facts, events, refiner, duckSizing);
     this.extraTier = extraTier;
     this.decider = new Decider(facts, refiner, extraTier, new View());
     this.namer = namer;
@@ -108,142 +98,9 @@ public final class EnvCore {
     return extraTier;
   }
 
-  // ---- symbols ----
-
-  /** PyTorch's {@code create_symbol}. */
-  public IntExpr createSymbol(
-      long hint, Source source, SymbolSpec spec, Supplier<Optional<Location>> loc) {
-    IntValue h = IntValue.of(hint);
-    if (spec.policy() == DimDynamic.SIZE_LIKE_UNBACKED) {
-      Sym u = createUnbacked(Optional.of(source), loc);
-      IntRange r = spec.range().orElse(IntRange.atLeast(0));
-      constrainRangeForSize(u, r);
-      registered.add(new ProducedSource(source, u));
-      return u;
-    }
-    IntRange declared = spec.range().orElse(IntRange.all());
-    if (spec.policy() == DimDynamic.STATIC || declared.isSingleton()) {
-      if (!declared.contains(h)) {
-        throw new ContradictionException(
-            "Static shape constraint of "
-                + declared.lower()
-                + " does not match input size of "
-                + hint
-                + ", for "
-                + source.name(),
-            f.eq(f.integer(h), f.integer(declared.lower().value())),
-            List.of());
-      }
-      return register(source, f.integer(h));
-    }
-    if (spec.zeroOne() == ZeroOne.SPECIALIZE && (hint == 0 || hint == 1)) {
-      checkHintInRange(h, declared, source);
-      return register(source, f.integer(h));
-    }
-    if (duckSizing == DuckSizing.ENABLED && spec.policy() == DimDynamic.DUCK) {
-      Sym existing = facts.duckSymbols.get(h);
-      if (existing != null) {
-        facts.replaceInfo(facts.info.get(existing).withSource(source));
-        events.duckSized(existing.name(), source.name());
-        return register(source, existing);
-      }
-    }
-    IntRange base =
-        spec.zeroOne() == ZeroOne.SPECIALIZE ? DEFAULT_SIZE_RANGE : SIZE_RANGE_WITH_ZERO_ONE;
-    IntRange range = base.tryIntersect(declared).orElse(null);
-    if (range == null || !range.contains(h)) {
-      checkHintInRange(h, range == null ? declared : range, source);
-    }
-    Sym s = f.symbol("s" + facts.backedCount);
-    facts.backedCount++;
-    undo.record(() -> facts.backedCount--);
-    SymbolInfo si =
-        new SymbolInfo(
-            s,
-            SymbolInfo.Kind.BACKED,
-            Optional.of(h),
-            ImmutableList.of(source),
-            facts.symbols.size(),
-            loc.get());
-    facts.addSymbol(si);
-    Fact declaredFact =
-        spec.range().isPresent()
-            ? new Fact(rangeAsExpr(s, range), Fact.Origin.DECLARED_RANGE, loc.get())
-            : null;
-    facts.setRange(s, range, declaredFact);
-    if (spec.policy() == DimDynamic.DUCK) {
-      facts.duckSymbols.putIfAbsent(h, s);
-      undo.record(() -> facts.duckSymbols.remove(h, s));
-    }
-    events.createSymbol(s.name(), h, source.name(), bracket(range), loc.get());
-    return register(source, s);
-  }
-
-  private void checkHintInRange(IntValue h, IntRange r, Source source) {
-    if (!r.contains(h)) {
-      throw new ContradictionException(
-          "example value "
-              + h
-              + " of "
-              + source.name()
-              + " is outside its declared range "
-              + bracket(r),
-          f.trueExpr(),
-          List.of());
-    }
-  }
-
-  private IntExpr register(Source source, IntExpr e) {
-    registered.add(new ProducedSource(source, e));
-    undo.record(() -> registered.remove(registered.size() - 1));
-    return e;
-  }
-
-  private BoolExpr rangeAsExpr(Sym s, IntRange r) {
-    List<BoolExpr> parts = new ArrayList<>(2);
-    if (r.lower().isFinite()) {
-      parts.add(f.ge(s, f.integer(r.lower().value())));
-    }
-    if (r.upper().isFinite()) {
-      parts.add(f.le(s, f.integer(r.upper().value())));
-    }
-    return f.and(parts);
-  }
-
-  /** {@code [2, int_oo]}: a range as PyTorch prints it in {@code create_symbol} lines. */
-  static String bracket(IntRange r) {
-    return "[" + r.lower() + ", " + r.upper() + "]";
-  }
-
-  /** PyTorch's {@code create_unbacked_symint}. */
-  public Sym createUnbacked(Optional<Source> source, Supplier<Optional<Location>> loc) {
-    Sym u = f.symbol("u" + facts.unbackedCount);
-    facts.unbackedCount++;
-    undo.record(() -> facts.unbackedCount--);
-    facts.addSymbol(
-        new SymbolInfo(
-            u,
-            SymbolInfo.Kind.UNBACKED,
-            Optional.empty(),
-            source.map(ImmutableList::of).orElse(ImmutableList.of()),
-            facts.symbols.size(),
-            loc.get()));
-    facts.setRange(u, IntRange.all(), null);
-    events.createUnbacked(u.name(), bracket(IntRange.all()), loc.get());
-    return u;
-  }
-
-  /** PyTorch's {@code _constrain_range_for_size}: narrows to {@code r ∩ [0, int_oo]}, size-like. */
-  public void constrainRangeForSize(Sym u, IntRange r) {
-    IntRange nr =
-        r.tryIntersect(IntRange.atLeast(0))
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "range " + r + " of size " + u + " has no value >= 0"));
-    refiner.narrow(
-        u, nr, new Fact(rangeAsExpr(u, nr), Fact.Origin.DECLARED_RANGE, Optional.empty()));
-    facts.markSizeLike(u);
+  /** Symbol creation and the facts stated with it. */
+  public SymbolMaker symbols() {
+    return symbols;
   }
 
   // ---- deciding and guarding ----
@@ -259,14 +116,14 @@ public final class EnvCore {
     }
     Decision d = decider.decide(e, mode);
     if (d.truth().isKnown()) {
-      events.staticallyKnown("eval", e.toString(), d.truth().pythonName());
+      events.staticallyKnown("eval", e, d.truth().pythonName());
       return d.truth().value();
     }
     boolean value = hintOf(d.simplified(), e, loc);
     BoolExpr g = value ? e : f.not(e);
     Guard guard = new Guard(g, Guard.Kind.GUARD, loc.get());
     addFact(g, guard);
-    events.guardAdded(g.toString(), loc.get());
+    events.guardAdded(g, loc.get());
     return value;
   }
 
@@ -279,7 +136,7 @@ public final class EnvCore {
     }
     IntRange b = refiner.bound(r);
     if (b.isSingleton()) {
-      events.staticallyKnown("eval", e.toString(), b.lower().toString());
+      events.staticallyKnown("eval", e, b.lower().toString());
       return b.lower().value();
     }
     Optional<IntValue> h = hint(r);
@@ -289,7 +146,7 @@ public final class EnvCore {
     }
     BoolExpr g = f.eq(e, f.integer(h.get()));
     addFact(g, new Guard(g, Guard.Kind.GUARD, loc.get()));
-    events.guardAdded(g.toString(), loc.get());
+    events.guardAdded(g, loc.get());
     return h.get();
   }
 
@@ -300,16 +157,24 @@ public final class EnvCore {
     }
     Decision d = e.isFalse() ? null : decider.decide(e, EvalMode.NORMAL);
     if (d != null && d.truth() == Truth.TRUE) {
-      events.staticallyKnown("runtime_assert", e.toString(), "True");
+      events.staticallyKnown("runtime_assert", e, "True");
       return;
     }
     if (d == null || d.truth() == Truth.FALSE) {
-      List<Fact> reasons = d == null ? List.of() : d.reasons();
+      List<Fact> reasons = d == null ? List.of() : decider.minimalReasons(e, d, EvalMode.NORMAL);
+      String why;
+      if (!reasons.isEmpty()) {
+        why = ": it contradicts " + describe(reasons);
+      } else if (d != null && !d.simplified().freeSymbols().isEmpty()) {
+        why = ": it contradicts " + describeRanges(d.simplified());
+      } else {
+        why = "";
+      }
       throw new ContradictionException(
           "check("
               + e
               + ") can never hold"
-              + (reasons.isEmpty() ? "" : ": it contradicts " + describe(reasons))
+              + why
               + loc.get().map(l -> " (at " + l.describe() + ")").orElse(""),
           e,
           reasons);
@@ -331,7 +196,7 @@ public final class EnvCore {
     }
     Guard guard = new Guard(e, Guard.Kind.RUNTIME_ASSERT, loc.get());
     addFact(e, guard);
-    events.runtimeAssertAdded(e.toString(), loc.get());
+    events.runtimeAssertAdded(e, loc.get());
   }
 
   /** {@code guard_or_false}/{@code guard_or_true}. */
@@ -341,11 +206,11 @@ public final class EnvCore {
     }
     Decision d = decider.decide(e, EvalMode.NORMAL);
     if (d.truth().isKnown()) {
-      events.staticallyKnown("eval", e.toString(), d.truth().pythonName());
+      events.staticallyKnown("eval", e, d.truth().pythonName());
       return d.truth().value();
     }
     if (!unbackedIn(d.simplified()).isEmpty()) {
-      events.dataDependentFallback(e.toString(), fallback ? "True" : "False", loc.get());
+      events.dataDependentFallback(e, fallback, loc.get());
       return fallback;
     }
     return evaluateExpr(e, EvalMode.NORMAL, loc);
@@ -415,6 +280,18 @@ public final class EnvCore {
     return sb.toString();
   }
 
+  /** {@code the range VR[2, int_oo] of s0} (for symbols whose ranges no fact narrowed). */
+  private String describeRanges(Expr e) {
+    StringBuilder sb = new StringBuilder();
+    for (Sym s : e.freeSymbols()) {
+      if (sb.length() > 0) {
+        sb.append(" and ");
+      }
+      sb.append("the range ").append(facts.range(s)).append(" of ").append(s);
+    }
+    return sb.toString();
+  }
+
   private static String describe(List<Fact> reasons) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < reasons.size(); i++) {
@@ -444,7 +321,7 @@ public final class EnvCore {
         sizeLike.add(s.name());
       }
     }
-    BoolExpr cond = suggest ? (BoolExpr) refiner.replace(e) : null;
+    BoolExpr cond = suggest ? (BoolExpr) refiner.replaceAny(e) : null;
     ImmutableList<String> checks = suggest ? suggestChecks(cond) : ImmutableList.of();
     return new DataDependentException(
         description,
@@ -547,16 +424,15 @@ public final class EnvCore {
   }
 
   /**
-   * Used by produceGuards: whether {@code e} holds by replacements and ranges alone. Known
-   * divisibility is not used: it comes from guards ({@code Eq(Mod(s0, 4), 0)}), so using it would
-   * drop the very guard that the program's input checks must evaluate.
+   * Used by produceGuards: whether {@code e} (already replaced) holds by the replacements and
+   * ranges alone, which the produced guards state by themselves. Divisibility facts are not used:
+   * they come from guards that must then be produced.
    */
   boolean impliedWithoutAxioms(BoolExpr e) {
-    BoolExpr r = refiner.replace(e);
-    if (r.isConstant()) {
-      return r.isTrue();
+    if (e.isConstant()) {
+      return e.isTrue();
     }
-    return RangeAnalyzer.create().bound(r, facts::range).isTrue();
+    return RangeAnalyzer.create().bound(e, facts::range).isTrue();
   }
 
   /** PyTorch's {@code produce_guards}; see {@link GuardProducer}. */

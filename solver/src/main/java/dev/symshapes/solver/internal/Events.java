@@ -1,7 +1,15 @@
 package dev.symshapes.solver.internal;
 
 import com.google.common.collect.ImmutableList;
+import dev.symshapes.expr.BoolExpr;
+import dev.symshapes.expr.Expr;
+import dev.symshapes.expr.IntExpr;
+import dev.symshapes.expr.IntValue;
+import dev.symshapes.expr.Sym;
+import dev.symshapes.expr.range.IntRange;
 import dev.symshapes.solver.Location;
+import dev.symshapes.solver.ReplacementReason;
+import dev.symshapes.solver.Source;
 import dev.symshapes.solver.event.LogSwitch;
 import dev.symshapes.solver.event.ShapeEnvEvent;
 import dev.symshapes.solver.event.ShapeEnvEvent.Kind;
@@ -24,16 +32,18 @@ public final class Events {
   private final ImmutableList<ShapeEnvListener> listeners;
   private final LogSwitch logSwitch;
   private final List<ShapeEnvEvent> pending = new ArrayList<>();
+  private final boolean enabled;
 
   /** Delivers events to {@code listeners} and logs those {@code logSwitch} selects. */
   public Events(Iterable<ShapeEnvListener> listeners, LogSwitch logSwitch) {
     this.listeners = ImmutableList.copyOf(listeners);
     this.logSwitch = logSwitch;
+    this.enabled = !this.listeners.isEmpty() || logSwitch != LogSwitch.OFF;
   }
 
-  /** Whether anyone receives events; when not, messages need not be built. */
+  /** Whether anyone receives events; when not, messages are not built at all. */
   public boolean enabled() {
-    return !listeners.isEmpty() || logSwitch != LogSwitch.OFF;
+    return enabled;
   }
 
   void emit(Kind kind, Level level, String message, Optional<Location> location) {
@@ -62,85 +72,112 @@ public final class Events {
     pending.clear();
   }
 
-  // ---- the words ----
+  // ---- the words (built only when someone receives them) ----
 
-  void createSymbol(String sym, Object hint, String source, String range, Optional<Location> loc) {
-    emit(
-        Kind.CREATE_SYMBOL,
-        Level.INFO,
-        "create_symbol " + sym + " = " + hint + " for " + source + " " + range,
-        loc);
+  /** {@code [2, int_oo]}: a range as PyTorch prints it in {@code create_symbol} lines. */
+  static String bracket(IntRange r) {
+    return "[" + r.lower() + ", " + r.upper() + "]";
   }
 
-  void duckSized(String sym, String source) {
-    emit(
-        Kind.DUCK_SIZED,
-        Level.DEBUG,
-        "create_symbol " + sym + " duck sized " + source,
-        Optional.empty());
+  void createSymbol(Sym sym, IntValue hint, Source source, IntRange range, Optional<Location> loc) {
+    if (enabled()) {
+      emit(
+          Kind.CREATE_SYMBOL,
+          Level.INFO,
+          "create_symbol " + sym + " = " + hint + " for " + source.name() + " " + bracket(range),
+          loc);
+    }
   }
 
-  void createUnbacked(String sym, String range, Optional<Location> loc) {
-    emit(
-        Kind.CREATE_UNBACKED_SYMINT,
-        Level.INFO,
-        "create_unbacked_symint " + sym + " " + range,
-        loc);
+  void duckSized(Sym sym, Source source) {
+    if (enabled()) {
+      emit(
+          Kind.DUCK_SIZED,
+          Level.DEBUG,
+          "create_symbol " + sym + " duck sized " + source.name(),
+          Optional.empty());
+    }
   }
 
-  void updateRange(String sym, String range) {
-    emit(
-        Kind.UPDATE_VAR_TO_RANGE,
-        Level.DEBUG,
-        "_update_var_to_range " + sym + " = " + range + " (update)",
-        Optional.empty());
+  void createUnbacked(Sym sym, IntRange range, Optional<Location> loc) {
+    if (enabled()) {
+      emit(
+          Kind.CREATE_UNBACKED_SYMINT,
+          Level.INFO,
+          "create_unbacked_symint " + sym + " " + bracket(range),
+          loc);
+    }
   }
 
-  void setReplacement(String sym, String target, String reason, String range) {
-    emit(
-        Kind.SET_REPLACEMENT,
-        Level.INFO,
-        "set_replacement " + sym + " = " + target + " (" + reason + ") " + range,
-        Optional.empty());
+  void updateRange(Sym sym, IntRange range) {
+    if (enabled()) {
+      emit(
+          Kind.UPDATE_VAR_TO_RANGE,
+          Level.DEBUG,
+          "_update_var_to_range " + sym + " = " + range + " (update)",
+          Optional.empty());
+    }
   }
 
-  void guardAdded(String expr, Optional<Location> loc) {
-    emit(Kind.GUARD_ADDED, Level.INFO, "eval " + expr + " [guard added]", loc);
+  void setReplacement(Sym sym, IntExpr target, ReplacementReason reason, IntRange range) {
+    if (enabled()) {
+      emit(
+          Kind.SET_REPLACEMENT,
+          Level.INFO,
+          "set_replacement " + sym + " = " + target + " (" + reason.label() + ") " + range,
+          Optional.empty());
+    }
   }
 
-  void runtimeAssertAdded(String expr, Optional<Location> loc) {
-    emit(Kind.RUNTIME_ASSERT_ADDED, Level.INFO, "runtime_assert " + expr + " [guard added]", loc);
+  void guardAdded(BoolExpr expr, Optional<Location> loc) {
+    if (enabled()) {
+      emit(Kind.GUARD_ADDED, Level.INFO, "eval " + expr + " [guard added]", loc);
+    }
   }
 
-  void staticallyKnown(String prefix, String expr, String value) {
-    emit(
-        Kind.STATICALLY_KNOWN,
-        Level.DEBUG,
-        prefix + " " + expr + " == " + value + " [statically known]",
-        Optional.empty());
+  void runtimeAssertAdded(BoolExpr expr, Optional<Location> loc) {
+    if (enabled()) {
+      emit(Kind.RUNTIME_ASSERT_ADDED, Level.INFO, "runtime_assert " + expr + " [guard added]", loc);
+    }
   }
 
-  void constrainSymbolRange(String sym, String range) {
-    emit(
-        Kind.CONSTRAIN_SYMBOL_RANGE,
-        Level.INFO,
-        "constrain_symbol_range " + sym + " " + range,
-        Optional.empty());
+  void staticallyKnown(String prefix, Expr expr, String value) {
+    if (enabled()) {
+      emit(
+          Kind.STATICALLY_KNOWN,
+          Level.DEBUG,
+          prefix + " " + expr + " == " + value + " [statically known]",
+          Optional.empty());
+    }
   }
 
-  void dataDependentFallback(String expr, String value, Optional<Location> loc) {
-    emit(
-        Kind.DATA_DEPENDENT_FALLBACK,
-        Level.INFO,
-        "could not evaluate "
-            + expr
-            + " due to data dependency, it was assumed to be "
-            + value
-            + " with no runtime assertions",
-        loc);
+  void constrainSymbolRange(Sym sym, IntRange range) {
+    if (enabled()) {
+      emit(
+          Kind.CONSTRAIN_SYMBOL_RANGE,
+          Level.INFO,
+          "constrain_symbol_range " + sym + " " + bracket(range),
+          Optional.empty());
+    }
+  }
+
+  void dataDependentFallback(BoolExpr expr, boolean value, Optional<Location> loc) {
+    if (enabled()) {
+      emit(
+          Kind.DATA_DEPENDENT_FALLBACK,
+          Level.INFO,
+          "could not evaluate "
+              + expr
+              + " due to data dependency, it was assumed to be "
+              + (value ? "True" : "False")
+              + " with no runtime assertions",
+          loc);
+    }
   }
 
   void produceGuards() {
-    emit(Kind.PRODUCE_GUARDS, Level.INFO, "produce_guards", Optional.empty());
+    if (enabled()) {
+      emit(Kind.PRODUCE_GUARDS, Level.INFO, "produce_guards", Optional.empty());
+    }
   }
 }

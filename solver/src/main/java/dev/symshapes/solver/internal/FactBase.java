@@ -26,6 +26,7 @@ import java.util.Set;
  * of the versions of the symbols it depended on; it is valid while that sum is unchanged. Facts
  * about other symbols never invalidate it, so the cost of adding a guard does not grow with the
  * number of cached decisions. A global version counts every change, for tiers that read all facts.
+ * Versions only grow, also when a failed operation is rolled back.
  */
 public final class FactBase {
   final ExprFactory f;
@@ -67,8 +68,16 @@ public final class FactBase {
   }
 
   void bump(Sym s) {
-    versions.computeIfAbsent(s, k -> new long[1])[0]++;
+    long[] v = versions.computeIfAbsent(s, k -> new long[1]);
+    v[0]++;
     globalVersion++;
+    // Versions never go back: undoing a change is itself a change, so that decisions cached while
+    // the failed operation ran (over facts that are now gone) are not taken for current ones.
+    undo.record(
+        () -> {
+          v[0]++;
+          globalVersion++;
+        });
   }
 
   long globalVersion() {
@@ -127,16 +136,22 @@ public final class FactBase {
 
   /** Sets the range of {@code s}; {@code fact} (nullable) is recorded for the bounds that moved. */
   void setRange(Sym s, IntRange r, Fact fact) {
+    setRange(s, r, fact, fact);
+  }
+
+  /**
+   * Sets the range of {@code s}; {@code loFact} and {@code hiFact} (nullable) are recorded for the
+   * lower and upper bound if they moved.
+   */
+  void setRange(Sym s, IntRange r, Fact loFact, Fact hiFact) {
     IntRange old = ranges.put(s, r);
     Fact oldLo = lowerFacts.get(s);
     Fact oldHi = upperFacts.get(s);
-    if (fact != null) {
-      if (old == null || !old.lower().equals(r.lower())) {
-        lowerFacts.put(s, fact);
-      }
-      if (old == null || !old.upper().equals(r.upper())) {
-        upperFacts.put(s, fact);
-      }
+    if (loFact != null && (old == null || !old.lower().equals(r.lower()))) {
+      lowerFacts.put(s, loFact);
+    }
+    if (hiFact != null && (old == null || !old.upper().equals(r.upper()))) {
+      upperFacts.put(s, hiFact);
     }
     undo.record(
         () -> {

@@ -42,7 +42,7 @@ final class GuardProducer {
     // Bindings, and the first source of each remaining symbol (for printing).
     List<SourceBinding> bindings = new ArrayList<>();
     Map<Sym, String> names = new HashMap<>();
-    for (EnvCore.ProducedSource p : core.registered) {
+    for (SymbolMaker.ProducedSource p : core.symbols().registered) {
       IntExpr e = refiner.replace(p.expr());
       bindings.add(new SourceBinding(p.source(), e));
       if (e.kind() == dev.symshapes.expr.ExprKind.SYMBOL) {
@@ -62,16 +62,14 @@ final class GuardProducer {
       guards.add(b.source().name() + " == " + python.print(e));
     }
     // 2. Guards and backed runtime asserts not implied by replacements and ranges.
-    List<BoolExpr> residual = new ArrayList<>();
+    Set<BoolExpr> residual = new LinkedHashSet<>();
     for (Guard g : facts.guards) {
       BoolExpr r = refiner.replace(g.expr());
-      if (!core.unbackedIn(r).isEmpty() || core.impliedWithoutAxioms(r)) {
+      if (residual.contains(r) || !core.unbackedIn(r).isEmpty() || core.impliedWithoutAxioms(r)) {
         continue;
       }
-      if (!residual.contains(r)) {
-        residual.add(r);
-        guards.add(python.print(r));
-      }
+      residual.add(r);
+      guards.add(python.print(r));
     }
     // 3. Ranges of the remaining symbols that have sources.
     for (SymbolInfo si : facts.symbols) {

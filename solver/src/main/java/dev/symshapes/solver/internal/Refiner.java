@@ -1,5 +1,6 @@
 package dev.symshapes.solver.internal;
 
+import dev.symshapes.expr.Add;
 import dev.symshapes.expr.BoolExpr;
 import dev.symshapes.expr.Expr;
 import dev.symshapes.expr.ExprFactory;
@@ -12,6 +13,7 @@ import dev.symshapes.expr.Logic;
 import dev.symshapes.expr.Relation;
 import dev.symshapes.expr.Substitution;
 import dev.symshapes.expr.Sym;
+import dev.symshapes.expr.eval.ExprInterpreter;
 import dev.symshapes.expr.range.Bound;
 import dev.symshapes.expr.range.IntRange;
 import dev.symshapes.expr.range.RangeAnalyzer;
@@ -20,6 +22,7 @@ import dev.symshapes.expr.solve.SignOracle;
 import dev.symshapes.expr.solve.Solution;
 import dev.symshapes.solver.ContradictionException;
 import dev.symshapes.solver.Fact;
+import dev.symshapes.solver.Location;
 import dev.symshapes.solver.Replacement;
 import dev.symshapes.solver.ReplacementReason;
 import dev.symshapes.solver.SymbolInfo;
@@ -27,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Learning from facts, as PyTorch's {@code _maybe_guard_rel}, {@code _refine_ranges}, {@code
@@ -41,17 +45,36 @@ public final class Refiner {
   private final FactBase facts;
   private final Events events;
   private final ExprFactory f;
+  private final Function<Optional<Location>, Sym> freshUnbacked;
 
-  Refiner(FactBase facts, Events events) {
+  /**
+   * A refiner of {@code facts}; {@code freshUnbacked} creates an unbacked symbol (for the quotient
+   * of a divisibility fact about an unbacked symbol).
+   */
+  Refiner(FactBase facts, Events events, Function<Optional<Location>, Sym> freshUnbacked) {
     this.facts = facts;
     this.events = events;
     this.f = facts.f;
+    this.freshUnbacked = freshUnbacked;
   }
 
   // ---- replacements ----
 
   /** {@code e} with every replaced symbol substituted by its (fully resolved) target. */
-  public <T extends Expr> T replace(T e) {
+  public IntExpr replace(IntExpr e) {
+    return (IntExpr) replaceAny(e);
+  }
+
+  /** {@code e} with every replaced symbol substituted by its (fully resolved) target. */
+  public BoolExpr replace(BoolExpr e) {
+    return (BoolExpr) replaceAny(e);
+  }
+
+  /**
+   * {@code e} with every replaced symbol substituted (the result of an integer expression is an
+   * integer expression, not necessarily of {@code e}'s class: a symbol may become a sum).
+   */
+  public Expr replaceAny(Expr e) {
     boolean any = false;
     for (Sym s : e.freeSymbols()) {
       if (facts.replacements.containsKey(s)) {
@@ -124,22 +147,17 @@ public final class Refiner {
     }
     if (facts.hasRange(a)) {
       IntRange tb = bound(tgt);
-      narrow(a, tb, fact);
+      narrow(a, tb, fact, Singleton.KEEP); // a is about to be replaced anyway
       IntRange src = facts.range(a);
       tb = bound(tgt);
       if (!tb.isSubsetOf(src) && tgt.freeSymbols().size() == 1) {
+        // Inverse propagation: the target's symbol must keep the target inside a's range.
         Sym b = tgt.freeSymbols().iterator().next();
-        Solution sol = LinearSolver.solve(f.eq(a, tgt), b, signs());
-        if (sol instanceof Solution.Solved solved) {
-          IntRange rb = bound(solved.relation().rhs(), a, src);
-          narrow(b, rb, fact);
-        } else {
-          // a = k*b + c has no exact solution for b (a/4), but b's integer range is still
-          // [ceil((lo - c)/k), floor((hi - c)/k)]: PyTorch bounds the rational solution.
-          IntRange rb = scaledPreimage(tgt, b, src);
-          if (rb != null) {
-            narrow(b, rb, fact);
-          }
+        if (src.lower().isFinite()) {
+          refineSymbol((Relation) f.ge(tgt, f.integer(src.lower().value())), b, fact);
+        }
+        if (src.upper().isFinite()) {
+          refineSymbol((Relation) f.le(tgt, f.integer(src.upper().value())), b, fact);
         }
         tb = bound(tgt);
       }
@@ -147,48 +165,34 @@ public final class Refiner {
         return;
       }
     }
+    forceReplacement(a, tgt, reason, fact);
+  }
+
+  /** Records {@code a -> tgt} without range checks (the caller vouches for it). */
+  void forceReplacement(Sym a, IntExpr tgt, ReplacementReason reason, Fact fact) {
     facts.putReplacement(new Replacement(a, tgt, reason, fact));
-    events.setReplacement(a.name(), tgt.toString(), reason.label(), facts.range(a).toString());
+    events.setReplacement(a, tgt, reason, facts.range(a));
     facts.axioms.reindex(a, this::replace);
   }
 
-  /**
-   * For {@code tgt = k*b + c} ({@code k > 0}) the values of {@code b} that put {@code tgt} in
-   * {@code r}; null for other forms.
-   */
-  private static IntRange scaledPreimage(IntExpr tgt, Sym b, IntRange r) {
-    if (!(tgt instanceof dev.symshapes.expr.Add add)
-        || add.termCount() != 1
-        || add.monomials().get(0) != b
-        || add.coefficients().get(0).signum() <= 0) {
-      return null;
-    }
-    IntValue k = add.coefficients().get(0);
-    IntValue c = add.constant();
-    Bound lo = r.lower();
-    Bound hi = r.upper();
-    if (lo.isFinite()) {
-      IntValue v = lo.value().subtract(c);
-      lo = Bound.of(v.add(k).subtract(IntValue.ONE).floorDiv(k));
-    }
-    if (hi.isFinite()) {
-      hi = Bound.of(hi.value().subtract(c).floorDiv(k));
-    }
-    return lo.compareTo(hi) <= 0 ? IntRange.of(lo, hi) : null;
+  /** Whether a range narrowed to one value replaces its symbol by that value. */
+  enum Singleton {
+    /** Replace the symbol ({@code range_refined_to_singleton}), as PyTorch's range refinement. */
+    REPLACE,
+    /** Keep the symbol (its replacement is being set by the caller). */
+    KEEP
   }
 
   /** Narrows {@code s}'s range to {@code r}, logging the change; an empty result is an error. */
   void narrow(Sym s, IntRange r, Fact fact) {
+    narrow(s, r, fact, Singleton.REPLACE);
+  }
+
+  private void narrow(Sym s, IntRange r, Fact fact, Singleton singleton) {
     IntRange old = facts.range(s);
     Optional<IntRange> n = old.tryIntersect(r);
     if (n.isEmpty()) {
-      List<Fact> reasons = new ArrayList<>();
-      if (facts.lowerFact(s) != null) {
-        reasons.add(facts.lowerFact(s));
-      }
-      if (facts.upperFact(s) != null && !reasons.contains(facts.upperFact(s))) {
-        reasons.add(facts.upperFact(s));
-      }
+      List<Fact> reasons = boundFacts(s);
       throw new ContradictionException(
           (fact == null ? "a new fact" : fact.expr().toString())
               + " can never hold: it needs "
@@ -208,8 +212,8 @@ public final class Refiner {
       return;
     }
     facts.setRange(s, nr, fact);
-    events.updateRange(s.name(), nr.toString());
-    if (nr.isSingleton() && !facts.replacements.containsKey(s)) {
+    events.updateRange(s, nr);
+    if (singleton == Singleton.REPLACE && nr.isSingleton() && !facts.replacements.containsKey(s)) {
       setReplacement(
           s, f.integer(nr.lower().value()), ReplacementReason.RANGE_REFINED_TO_SINGLETON, fact);
     }
@@ -239,8 +243,8 @@ public final class Refiner {
       }
       return;
     }
-    if (!g.kind().isRelation()) {
-      return;
+    if (!g.kind().isRelation() || g.kind() == ExprKind.NE) {
+      return; // Ne narrows no range and solves nothing (the axiom store keeps it)
     }
     BoolExpr r = replace(g);
     if (!r.kind().isRelation()) {
@@ -257,18 +261,37 @@ public final class Refiner {
 
   private void refineRanges(Relation r, Fact fact) {
     for (Sym x : r.freeSymbols()) {
-      Relation cur = r;
       if (facts.replacements.containsKey(x)) {
         continue; // eliminated by an earlier step of this loop
       }
-      Solution sol = LinearSolver.solve(cur, x, signs());
-      if (sol instanceof Solution.Solved solved) {
-        Relation s = solved.relation();
-        IntRange rb = bound(s.rhs());
-        IntRange nr = rangeFor(s.kind(), rb);
-        if (nr != null) {
-          narrow(x, nr, fact);
-        }
+      refineSymbol(r, x, fact);
+    }
+  }
+
+  /** Narrows {@code x} to the values {@code r} allows, given the ranges of its other symbols. */
+  private void refineSymbol(Relation r, Sym x, Fact fact) {
+    LinearBounds.Refinement fast = LinearBounds.refine(r, x, facts::range);
+    switch (fast.outcome()) {
+      case RANGE:
+        narrow(x, fast.range(), fact);
+        return;
+      case NO_VALUE:
+        throw new ContradictionException(
+            fact.expr() + " can never hold: no integer " + x + " satisfies " + r,
+            fact.expr(),
+            List.of());
+      default:
+        break;
+    }
+    if (r.kind() == ExprKind.EQ && Monomials.noPolynomialSolution(r.lhs(), r.rhs(), x)) {
+      return; // the solver would give up: x times a symbolic factor equals a non-multiple
+    }
+    Solution sol = LinearSolver.solve(r, x, signs());
+    if (sol instanceof Solution.Solved solved) {
+      Relation s = solved.relation();
+      IntRange nr = rangeFor(s.kind(), bound(s.rhs()));
+      if (nr != null) {
+        narrow(x, nr, fact);
       }
     }
   }
@@ -305,6 +328,9 @@ public final class Refiner {
     }
     syms.sort(eliminationOrder());
     for (Sym x : syms) {
+      if (Monomials.noPolynomialSolution(r.lhs(), r.rhs(), x)) {
+        continue;
+      }
       Solution sol = LinearSolver.solve(r, x, signs());
       if (sol instanceof Solution.Solved solved && solved.relation().kind() == ExprKind.EQ) {
         IntExpr rhs = solved.relation().rhs();
@@ -357,37 +383,133 @@ public final class Refiner {
     return true;
   }
 
-  /** {@code Eq(Mod(s, m), 0)} for a symbol s and constant m records that m divides s. */
+  /**
+   * {@code Eq(Mod(c*s, q), 0)} for a symbol {@code s} and constants {@code c}, {@code q} says that
+   * {@code k = |q|/gcd(q, c)} divides {@code s}. For a backed symbol this is recorded as a
+   * divisibility fact (PyTorch's {@code divisible} set); an unbacked symbol is replaced by {@code
+   * k*u} with a fresh unbacked {@code u} (reason {@code divisibility}), as PyTorch does.
+   */
   private boolean divisibility(Relation r, Fact fact) {
     IntExpr mod = null;
-    if (r.rhs() == f.zero() && r.lhs().kind() == ExprKind.MOD) {
-      mod = r.lhs();
-    } else if (r.lhs() == f.zero() && r.rhs().kind() == ExprKind.MOD) {
-      mod = r.rhs();
+    if (r.rhs() == f.zero()) {
+      mod = modAtom(r.lhs());
+    } else if (r.lhs() == f.zero()) {
+      mod = modAtom(r.rhs());
     }
     if (mod == null) {
       return false;
     }
     IntCall m = (IntCall) mod;
-    if (m.intArg(0).kind() == ExprKind.SYMBOL && m.intArg(1).kind() == ExprKind.INT_CONST) {
-      Sym s = (Sym) m.intArg(0);
-      IntValue d = ((IntConst) m.intArg(1)).value().abs();
-      IntValue old = facts.divisors.get(s);
-      IntValue merged = old == null ? d : lcm(old, d);
-      if (!merged.equals(old)) {
-        facts.putDivisor(s, merged);
-        IntRange r0 = facts.range(s);
-        narrow(s, alignToMultiple(r0, merged), fact);
+    IntExpr arg = m.intArg(0);
+    if (m.intArg(1).kind() != ExprKind.INT_CONST || arg.freeSymbols().size() != 1) {
+      return true;
+    }
+    Sym s = arg.freeSymbols().iterator().next();
+    IntValue c =
+        ExprInterpreter.evaluate(arg, x -> IntValue.ONE)
+            .subtract(ExprInterpreter.evaluate(arg, x -> IntValue.ZERO));
+    IntValue q = ((IntConst) m.intArg(1)).value().abs();
+    if (c.isZero() || f.scale(s, c) != arg || q.isZero()) {
+      return true;
+    }
+    IntValue k = q.floorDiv(q.gcd(c.abs()));
+    if (k.isOne()) {
+      return true;
+    }
+    if (alignToMultiple(facts.range(s), k) == null) {
+      throw noMultiple(s, k, fact);
+    }
+    SymbolInfo si = facts.info.get(s);
+    if (si != null && si.isUnbacked()) {
+      Sym quotient = freshUnbacked.apply(fact.location());
+      IntRange rs = facts.range(s);
+      narrow(quotient, divideRange(rs, k), fact);
+      if (facts.sizeLike.contains(s)) {
+        facts.markSizeLike(quotient);
       }
+      setReplacement(s, f.scale(quotient, k), ReplacementReason.DIVISIBILITY, fact);
+      return true;
+    }
+    IntValue old = facts.divisors.get(s);
+    IntValue merged = old == null ? k : lcm(old, k);
+    if (!merged.equals(old)) {
+      facts.putDivisor(s, merged);
+      IntRange aligned = alignToMultiple(facts.range(s), merged);
+      if (aligned == null) {
+        throw noMultiple(s, merged, fact);
+      }
+      narrow(s, aligned, fact);
     }
     return true;
+  }
+
+  /**
+   * {@code Mod(a, m)} when {@code e} is it or a non-zero multiple of it ({@code Mod(6*u, 4)} is
+   * canonically {@code 2*Mod(u, 2)}); else null.
+   */
+  private static IntExpr modAtom(IntExpr e) {
+    if (e.kind() == ExprKind.MOD) {
+      return e;
+    }
+    if (e.kind() == ExprKind.ADD) {
+      Add a = (Add) e;
+      if (a.constant().isZero()
+          && a.monomials().size() == 1
+          && a.monomials().get(0).kind() == ExprKind.MOD) {
+        return a.monomials().get(0);
+      }
+    }
+    return null;
+  }
+
+  /** The values {@code v} with {@code k*v} in {@code r} ({@code k > 0}). */
+  private static IntRange divideRange(IntRange r, IntValue k) {
+    Bound lo = r.lower();
+    Bound hi = r.upper();
+    if (lo.isFinite()) {
+      lo = Bound.of(lo.value().negate().floorDiv(k).negate()); // ceiling
+    }
+    if (hi.isFinite()) {
+      hi = Bound.of(hi.value().floorDiv(k));
+    }
+    return IntRange.of(lo, hi);
   }
 
   private static IntValue lcm(IntValue a, IntValue b) {
     return a.multiply(b).floorDiv(a.gcd(b)).abs();
   }
 
-  /** The range with its finite ends moved inward to multiples of {@code m}. */
+  private ContradictionException noMultiple(Sym s, IntValue k, Fact fact) {
+    List<Fact> reasons = boundFacts(s);
+    return new ContradictionException(
+        fact.expr()
+            + " can never hold: no multiple of "
+            + k
+            + " is in the range "
+            + facts.range(s)
+            + " of "
+            + s
+            + describeReasons(reasons),
+        fact.expr(),
+        reasons);
+  }
+
+  /** The facts that set the bounds of {@code s}. */
+  private List<Fact> boundFacts(Sym s) {
+    List<Fact> reasons = new ArrayList<>();
+    if (facts.lowerFact(s) != null) {
+      reasons.add(facts.lowerFact(s));
+    }
+    if (facts.upperFact(s) != null && !reasons.contains(facts.upperFact(s))) {
+      reasons.add(facts.upperFact(s));
+    }
+    return reasons;
+  }
+
+  /**
+   * The range with its finite ends moved inward to multiples of {@code m}; null when it holds no
+   * multiple of {@code m}.
+   */
   static IntRange alignToMultiple(IntRange r, IntValue m) {
     Bound lo = r.lower();
     Bound hi = r.upper();
@@ -400,7 +522,7 @@ public final class Refiner {
       IntValue v = hi.value();
       hi = Bound.of(v.subtract(v.floorMod(m)));
     }
-    return IntRange.of(lo, hi);
+    return lo.compareTo(hi) > 0 ? null : IntRange.of(lo, hi);
   }
 
   // ---- bounds ----
@@ -412,10 +534,6 @@ public final class Refiner {
 
   IntRange bound(IntExpr e) {
     return RangeAnalyzer.create().bound(e, this::rangeOf);
-  }
-
-  private IntRange bound(IntExpr e, Sym override, IntRange overrideRange) {
-    return RangeAnalyzer.create().bound(e, s -> s == override ? overrideRange : rangeOf(s));
   }
 
   IntRange rangeOf(Sym s) {

@@ -3,6 +3,7 @@ package dev.symshapes.solver.internal;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import dev.symshapes.solver.Location;
+import dev.symshapes.solver.LocationCapture;
 import java.util.Optional;
 
 /**
@@ -45,18 +46,48 @@ public final class UserFrames {
   private static final ImmutableList<String> PLATFORM_PREFIXES =
       ImmutableList.of("java.", "jdk.", "sun.", "com.sun.", "org.junit.", "com.google.common.");
 
+  /**
+   * Reflection frames are shown (and then skipped as platform code) because asking the walker to
+   * hide them costs a check per frame that dominated the walk.
+   */
   private static final StackWalker WALKER =
-      StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+      StackWalker.getInstance(
+          java.util.EnumSet.of(
+              StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_REFLECT_FRAMES),
+          16);
+
+  /** Whether a class is symshapes' own or platform code, decided once per class. */
+  private static final ClassValue<Boolean> BUILT_IN =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> c) {
+          String name = c.getName();
+          for (String p : PLATFORM_PREFIXES) {
+            if (name.startsWith(p)) {
+              return true;
+            }
+          }
+          return LIBRARY_PACKAGES.contains(c.getPackageName());
+        }
+      };
 
   private final ImmutableList<String> extraPrefixes;
+  private final LocationCapture capture;
 
-  /** A finder that also treats classes under {@code extraPrefixes} as library code. */
-  public UserFrames(Iterable<String> extraPrefixes) {
+  /**
+   * A finder that also treats classes under {@code extraPrefixes} as library code; with {@link
+   * LocationCapture#NONE} it finds nothing.
+   */
+  public UserFrames(Iterable<String> extraPrefixes, LocationCapture capture) {
     this.extraPrefixes = ImmutableList.copyOf(extraPrefixes);
+    this.capture = capture;
   }
 
   /** The first user frame on the current stack, if any. */
   public Optional<Location> find() {
+    if (capture == LocationCapture.NONE) {
+      return Optional.empty();
+    }
     return WALKER.walk(
         frames ->
             frames
@@ -66,23 +97,38 @@ public final class UserFrames {
                     f ->
                         new Location(
                             f.getClassName(),
-                            f.getMethodName(),
+                            methodName(f.getMethodName()),
                             f.getFileName() == null ? "Unknown Source" : f.getFileName(),
                             f.getLineNumber())));
   }
 
-  private boolean isLibrary(Class<?> c) {
-    String name = c.getName();
-    for (String p : PLATFORM_PREFIXES) {
-      if (name.startsWith(p)) {
-        return true;
+  /**
+   * The method as its author named it: javac compiles the body of a lambda in {@code forward} to
+   * {@code lambda$forward$0}, which is reported as {@code forward}.
+   */
+  static String methodName(String compiled) {
+    if (compiled.startsWith("lambda$")) {
+      int end = compiled.lastIndexOf('$');
+      if (end > "lambda$".length()) {
+        return compiled.substring("lambda$".length(), end);
       }
     }
+    return compiled;
+  }
+
+  private boolean isLibrary(Class<?> c) {
+    if (BUILT_IN.get(c)) {
+      return true;
+    }
+    if (extraPrefixes.isEmpty()) {
+      return false;
+    }
+    String name = c.getName();
     for (String p : extraPrefixes) {
       if (name.startsWith(p)) {
         return true;
       }
     }
-    return LIBRARY_PACKAGES.contains(c.getPackageName());
+    return false;
   }
 }

@@ -68,8 +68,8 @@ class SmtDecisionTableTest {
         row("u0 u1", "u0 >= 0; u1 <= -1; u0 < -u1", "((u0//u1)) >= -1", t),
         row("u0 u1", "u1 >= 1; Eq(Mod(u0, u1), 0)", "Eq(u1*((u0//u1)), u0)", t),
         // floor division and modulo by constants, against relations
-        row("u0", "Eq(Mod(u0, 4), 0)", "Ne(u0, 6)", t),
-        row("u0", "Eq(Mod(u0, 4), 0)", "Eq(u0, 6)", f),
+        row("u0 u1", "Eq(Mod(u0 + 2*u1, 4), 0)", "Ne(u0 + 2*u1, 6)", t),
+        row("u0 u1", "Eq(Mod(u0*u1, 4), 0)", "Eq(u0*u1, 6)", f),
         row("u0", "Eq(Mod(u0, 4), 1)", "Eq(Mod(u0, 2), 1)", t),
         row("u0 u1", "Eq(Mod(u0, 6), 0); Eq(Mod(u1, 6), 3)", "Eq(Mod(u0 + u1, 3), 0)", t),
         row("u0 u1", "Eq(u0, 3*u1 + 1)", "Ne(Mod(u0, 3), 0)", t),

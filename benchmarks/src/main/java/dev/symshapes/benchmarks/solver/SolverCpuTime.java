@@ -1,0 +1,134 @@
+package dev.symshapes.benchmarks.solver;
+
+import dev.symshapes.expr.ExprFactory;
+import dev.symshapes.expr.IntExpr;
+import dev.symshapes.expr.Sym;
+import dev.symshapes.solver.ShapeEnv;
+import dev.symshapes.solver.event.LogSwitch;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+
+/**
+ * CPU time of the thread for the workloads of {@link TutorialReplayBenchmark}, {@link
+ * ScalingBenchmark} and {@link RuntimeAssertPileupBenchmark}: a companion to their wall-clock
+ * figures on a machine shared with other work, where a descheduled thread makes wall-clock samples
+ * long without using the CPU. Each workload runs in rounds; the last rounds are the warmed figures.
+ *
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.symshapes.benchmarks.solver.SolverCpuTime
+ * tutorial|scaling|pileup [ROUNDS]}
+ */
+public final class SolverCpuTime {
+  private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+
+  /** Bytes the current thread allocated so far (HotSpot), a load-independent measure of work. */
+  private static long allocated() {
+    return ((com.sun.management.ThreadMXBean) MX).getCurrentThreadAllocatedBytes();
+  }
+
+  private SolverCpuTime() {}
+
+  /** Runs one workload and prints its figures. */
+  @SuppressWarnings("SystemOut") // a command-line measurement
+  public static void main(String[] args) {
+    String what = args.length > 0 ? args[0] : "tutorial";
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+    switch (what) {
+      case "tutorial":
+        tutorial(rounds);
+        break;
+      case "scaling":
+        scaling(rounds);
+        break;
+      case "pileup":
+        pileup(rounds);
+        break;
+      default:
+        throw new IllegalArgumentException(
+            "workload (" + what + ") must be tutorial|scaling|pileup");
+    }
+  }
+
+  @SuppressWarnings("SystemOut")
+  private static void tutorial(int rounds) {
+    ExprFactory factory = ExprFactory.create();
+    int ops = 20_000;
+    long[] t = new long[ops];
+    for (int r = 0; r < rounds; r++) {
+      long a0 = allocated();
+      for (int i = 0; i < ops; i++) {
+        long t0 = MX.getCurrentThreadCpuTime();
+        TutorialReplay.t07(ShapeEnv.builder().factory(factory).logSwitch(LogSwitch.OFF).build());
+        t[i] = MX.getCurrentThreadCpuTime() - t0;
+      }
+      long bytes = (allocated() - a0) / ops;
+      Arrays.sort(t);
+      System.out.printf(
+          "tutorial round %d: median %.1f us, p90 %.1f us, mean %.1f us (CPU, %d ops), %d bytes"
+              + " allocated per op%n",
+          r,
+          t[ops / 2] / 1e3,
+          t[ops * 9 / 10] / 1e3,
+          Arrays.stream(t).average().orElse(0) / 1e3,
+          ops,
+          bytes);
+    }
+  }
+
+  @SuppressWarnings("SystemOut")
+  private static void scaling(int rounds) {
+    int[] sizes = {10, 100, 1_000, 10_000, 100_000};
+    for (int r = 0; r < rounds; r++) {
+      StringBuilder sb = new StringBuilder("scaling round " + r + ":");
+      for (int n : sizes) {
+        int reps = Math.max(1, 200_000 / n);
+        long build = 0;
+        long session = 0;
+        for (int k = 0; k < reps; k++) {
+          IntExpr[] s = new IntExpr[n];
+          long t0 = MX.getCurrentThreadCpuTime();
+          ShapeEnv env = ScalingBenchmark.build(n, s);
+          long t1 = MX.getCurrentThreadCpuTime();
+          ScalingBenchmark.queries(env, s, n);
+          env.produceGuards();
+          long t2 = MX.getCurrentThreadCpuTime();
+          build += t1 - t0;
+          session += t2 - t0;
+        }
+        sb.append(
+            String.format(
+                " n=%d session %.3f ms (build %.3f)", n, session / 1e6 / reps, build / 1e6 / reps));
+      }
+      System.out.println(sb);
+    }
+  }
+
+  @SuppressWarnings("SystemOut")
+  private static void pileup(int rounds) {
+    int[] sizes = {1_000, 2_000, 5_000, 10_000, 20_000};
+    RuntimeAssertPileupBenchmark b = new RuntimeAssertPileupBenchmark();
+    for (int r = 0; r < rounds; r++) {
+      StringBuilder sb = new StringBuilder("pileup round " + r + ":");
+      for (int n : sizes) {
+        b.n = n;
+        int reps = Math.max(1, 40_000 / n);
+        long asserts = 0;
+        long total = 0;
+        for (int k = 0; k < reps; k++) {
+          long t0 = MX.getCurrentThreadCpuTime();
+          RuntimeAssertPileupBenchmark.asserts(n, new Sym[n]);
+          long t1 = MX.getCurrentThreadCpuTime();
+          b.assertsThenQueries();
+          long t2 = MX.getCurrentThreadCpuTime();
+          asserts += t1 - t0;
+          total += t2 - t1;
+        }
+        sb.append(
+            String.format(
+                " n=%d %.2f ms (asserts %.2f; %.2f us/symbol)",
+                n, total / 1e6 / reps, asserts / 1e6 / reps, total / 1e3 / reps / n));
+      }
+      System.out.println(sb);
+    }
+  }
+}
