@@ -6,6 +6,7 @@ import dev.symshapes.export.graph.Node;
 import dev.symshapes.export.spi.SymBool;
 import dev.symshapes.export.spi.SymInt;
 import dev.symshapes.export.spi.TensorMeta;
+import dev.symshapes.expr.BoolExpr;
 import dev.symshapes.expr.Expr;
 import dev.symshapes.expr.IntExpr;
 import dev.symshapes.expr.Sym;
@@ -68,6 +69,7 @@ final class UsedSymbols {
     if (e.freeSymbols().isEmpty()) {
       return;
     }
-    out.addAll(env.replace(e).freeSymbols());
+    Expr r = e.isInt() ? env.replace((IntExpr) e) : env.replace((BoolExpr) e);
+    out.addAll(r.freeSymbols());
   }
 }
