@@ -12,6 +12,7 @@ import dev.symshapes.expr.Sym;
 import dev.symshapes.expr.range.Bound;
 import dev.symshapes.expr.range.IntRange;
 import dev.symshapes.solver.ContradictionException;
+import dev.symshapes.solver.DivisionByZeroException;
 import dev.symshapes.solver.Fact;
 import dev.symshapes.solver.Truth;
 import java.util.ArrayList;
@@ -107,17 +108,47 @@ final class AxiomStore {
     apply(axiom, fact);
   }
 
-  /** Re-normalizes the axioms that mention {@code s} after {@code s} was replaced. */
-  void reindex(Sym s, UnaryOperator<BoolExpr> replace) {
+  /**
+   * Re-normalizes the axioms that mention {@code s} after {@code s} was replaced because of {@code
+   * cause}.
+   *
+   * @throws ContradictionException if an axiom becomes false or divides by zero (it was evaluated,
+   *     so its divisors are not 0): {@code cause} (null: a range without a fact) contradicts it
+   */
+  void reindex(Sym s, UnaryOperator<BoolExpr> replace, Fact cause) {
     List<Entry> list = bySymbol.get(s);
     if (list == null) {
       return;
     }
+    BoolExpr causeExpr = cause == null ? f.trueExpr() : cause.expr();
+    String causeText = cause == null ? "the new range of " + s : causeExpr.toString();
     for (Entry e : new ArrayList<>(list)) {
       BoolExpr old = e.current;
-      BoolExpr now = replace.apply(old);
+      BoolExpr now;
+      try {
+        now = replace.apply(old);
+      } catch (DivisionByZeroException zero) {
+        if (!evaluatedByFact(old, zero)) {
+          throw zero; // in a branch evaluation may skip: no contradiction, but no value either
+        }
+        throw new ContradictionException(
+            causeText
+                + " can never hold: "
+                + e.fact.describe()
+                + " evaluates "
+                + zero.division().map(Object::toString).orElse("a division")
+                + ", whose divisor would be 0",
+            causeExpr,
+            List.of(e.fact));
+      }
       if (now == old) {
         continue;
+      }
+      if (now.isFalse()) {
+        throw new ContradictionException(
+            causeText + " can never hold: it contradicts " + e.fact.describe(),
+            causeExpr,
+            List.of(e.fact));
       }
       e.current = now;
       undo.record(() -> e.current = old);
@@ -130,6 +161,17 @@ final class AxiomStore {
         apply(now, e.fact);
       }
     }
+  }
+
+  /** Whether the division that {@code zero} names is evaluated whenever {@code fact} is. */
+  private static boolean evaluatedByFact(BoolExpr fact, DivisionByZeroException zero) {
+    if (zero.division().isEmpty()) {
+      return false;
+    }
+    List<IntExpr> divisors = Divisions.divisorsOf(zero.division().get());
+    boolean[] found = {false};
+    Divisions.requiredDivisors(fact, d -> found[0] |= divisors.contains(d));
+    return found[0];
   }
 
   private void index(Entry e, BoolExpr expr) {
