@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -63,6 +64,7 @@ final class AxiomStore {
 
   private final ExprFactory f;
   private final UndoLog undo;
+  private final Consumer<Sym> touched;
 
   /**
    * The last relation normalized, and its form: {@code check} decides a relation and then adds it,
@@ -76,9 +78,15 @@ final class AxiomStore {
   private final Map<Sym, List<Entry>> bySymbol = new HashMap<>();
   private int size;
 
-  AxiomStore(ExprFactory f, UndoLog undo) {
+  /**
+   * A store whose changes are recorded in {@code undo}; {@code touched} is told of the symbols of
+   * an axiom that a replacement rewrote (their facts changed: cached decisions about them are
+   * stale).
+   */
+  AxiomStore(ExprFactory f, UndoLog undo, Consumer<Sym> touched) {
     this.f = f;
     this.undo = undo;
+    this.touched = touched;
   }
 
   /** The number of axioms added. */
@@ -153,6 +161,7 @@ final class AxiomStore {
       e.current = now;
       undo.record(() -> e.current = old);
       index(e, now);
+      now.freeSymbols().forEach(touched);
       if (now.kind() == ExprKind.AND) {
         for (BoolExpr a : ((Logic) now).args()) {
           apply(a, e.fact);

@@ -48,8 +48,8 @@ import java.util.function.Function;
  *   <li>a pluggable tier (SMT), when configured.
  * </ol>
  *
- * <p>Cache entries record the symbols they depend on and the sum of those symbols' versions; they
- * are valid until a fact about one of those symbols changes (see {@link FactBase}).
+ * <p>Cache entries record the symbols they depend on and the newest of those symbols' versions;
+ * they are valid until a fact about one of those symbols changes (see {@link FactBase}).
  */
 public final class Decider {
   private static final int MAX_CACHE = 1 << 16;
