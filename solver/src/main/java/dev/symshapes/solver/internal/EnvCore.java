@@ -211,7 +211,7 @@ public final class EnvCore {
       return d.truth().value();
     }
     if (!unbackedIn(d.simplified()).isEmpty()) {
-      events.dataDependentFallback(e, fallback, loc.get());
+      events.dataDependentFallback(e, fallback, loc); // the user's line only if logged
       return fallback;
     }
     return evaluateExpr(e, EvalMode.NORMAL, loc);
