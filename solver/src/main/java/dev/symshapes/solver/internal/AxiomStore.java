@@ -162,12 +162,24 @@ final class AxiomStore {
       undo.record(() -> e.current = old);
       index(e, now);
       now.freeSymbols().forEach(touched);
-      if (now.kind() == ExprKind.AND) {
-        for (BoolExpr a : ((Logic) now).args()) {
-          apply(a, e.fact);
+      try {
+        if (now.kind() == ExprKind.AND) {
+          for (BoolExpr a : ((Logic) now).args()) {
+            apply(a, e.fact);
+          }
+        } else if (!now.isTrue()) {
+          apply(now, e.fact);
         }
-      } else if (!now.isTrue()) {
-        apply(now, e.fact);
+      } catch (ContradictionException known) {
+        // The rewritten axiom is impossible (Eq(4*u1, 6) after u0 -> 4 in Eq(u0*u1, 6)): the new
+        // fact behind the replacement is what cannot hold.
+        List<Fact> reasons = new ArrayList<>();
+        reasons.add(e.fact);
+        for (Fact r : known.conflicting()) {
+          addIfPresent(reasons, r, cause);
+        }
+        throw new ContradictionException(
+            causeText + " can never hold: it contradicts " + describe(reasons), causeExpr, reasons);
       }
     }
   }
@@ -304,6 +316,17 @@ final class AxiomStore {
           fact.expr(),
           reasons);
     }
+  }
+
+  private static String describe(List<Fact> facts) {
+    StringBuilder sb = new StringBuilder();
+    for (Fact fact : facts) {
+      if (sb.length() > 0) {
+        sb.append(" and ");
+      }
+      sb.append(fact.describe());
+    }
+    return sb.toString();
   }
 
   private static void addIfPresent(List<Fact> out, Fact f, Fact except) {

@@ -26,6 +26,7 @@ import dev.symshapes.solver.Guard;
 import dev.symshapes.solver.Location;
 import dev.symshapes.solver.Replacement;
 import dev.symshapes.solver.SymbolInfo;
+import dev.symshapes.solver.Tier;
 import dev.symshapes.solver.Truth;
 import dev.symshapes.solver.eval.DecisionTier;
 import dev.symshapes.solver.eval.FactView;
@@ -166,8 +167,13 @@ public final class EnvCore {
       String why;
       if (!reasons.isEmpty()) {
         why = ": it contradicts " + describe(reasons);
-      } else if (d != null && !d.simplified().freeSymbols().isEmpty()) {
+      } else if (d != null && d.decidedBy() == Tier.RANGE && anyBounded(d.simplified())) {
         why = ": it contradicts " + describeRanges(d.simplified());
+      } else if (d != null && d.decidedBy() == Tier.RANGE) {
+        why = ": no integer values satisfy it"; // Eq(2*u0, 1): no range is involved
+      } else if (d != null && d.decidedBy() == Tier.SMT) {
+        // The SMT tier names no facts; blaming symbols' ranges here would be wrong.
+        why = ": the SMT tier found that it contradicts the known facts";
       } else {
         why = "";
       }
@@ -346,6 +352,16 @@ public final class EnvCore {
       sb.append(s).append(" = ").append(hintOfSymbol(s));
     }
     return sb.toString();
+  }
+
+  /** Whether a symbol of {@code e} has a range narrower than all integers. */
+  private boolean anyBounded(Expr e) {
+    for (Sym s : e.freeSymbols()) {
+      if (!facts.range(s).equals(IntRange.all())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code the range VR[2, int_oo] of s0} (for symbols whose ranges no fact narrowed). */
