@@ -577,7 +577,10 @@ public final class ShapeEnv implements AutoCloseable {
                 core.decider().extraNanos()));
   }
 
-  /** A version number that grows whenever any fact changes. */
+  /**
+   * A version number of the facts: it changes whenever a fact changes, and an operation that fails
+   * restores it with the facts. Two equal versions of one environment mean equal facts.
+   */
   public long factVersion() {
     return read(core.facts()::version);
   }

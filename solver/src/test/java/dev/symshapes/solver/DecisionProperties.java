@@ -1,6 +1,7 @@
 package dev.symshapes.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.arrays;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -45,6 +46,9 @@ class DecisionProperties {
 
   private int rejected;
 
+  /** Facts and queries rejected because they divide by zero. */
+  private int divisionsByZero;
+
   /** Computed decisions by the tier that answered, to show that every tier is exercised. */
   private final Map<Tier, Long> tiers = new EnumMap<>(Tier.class);
 
@@ -58,8 +62,8 @@ class DecisionProperties {
                 .describedAs(s -> Scenario.decode(s).describe()))
         .checkAssert(s -> run(Scenario.decode(s)));
     System.out.printf(
-        "DecisionProperties: %s runs, answers %s, rejected %s, tiers %s%n",
-        RUNS, answers, rejected, tiers);
+        "DecisionProperties: %s runs, answers %s, rejected %s, dividing by zero %s, tiers %s%n",
+        RUNS, answers, rejected, divisionsByZero, tiers);
     if (RUNS >= 100) {
       assertThat(answers.getOrDefault(Truth.TRUE, 0)).as("TRUE answers: %s", answers).isPositive();
       assertThat(answers.getOrDefault(Truth.FALSE, 0))
@@ -67,6 +71,7 @@ class DecisionProperties {
           .isPositive();
       assertThat(answers.getOrDefault(Truth.UNKNOWN, 0)).as("UNKNOWN: %s", answers).isPositive();
       assertThat(rejected).as("facts rejected as contradictions").isPositive();
+      assertThat(divisionsByZero).as("facts and queries dividing by zero").isPositive();
       for (Tier t : List.of(Tier.CONSTANT, Tier.RANGE, Tier.AXIOM)) {
         assertThat(tiers.getOrDefault(t, 0L)).as("decided by %s: %s", t, tiers).isPositive();
       }
@@ -81,25 +86,25 @@ class DecisionProperties {
     w.verifyState(env, "after creating the symbols");
     for (Scenario.FactSpec fs : sc.facts) {
       BoolExpr rel = Scenario.build(f, fs.rel(), syms);
-      Decision before = env.decide(rel);
+      int guards = env.guards().size();
+      Decision before;
+      try {
+        before = env.decide(rel);
+      } catch (DivisionByZeroException e) {
+        // No value after the replacements: adding it as a fact is the same error.
+        divisionsByZero++;
+        w.verifyUndefined(rel, e.getMessage());
+        assertThatThrownBy(() -> add(env, fs.mode(), rel))
+            .isInstanceOf(DivisionByZeroException.class);
+        assertThat(env.guards()).as("guards after a fact dividing by zero").hasSize(guards);
+        continue;
+      }
       w.verifyDecision(rel, before, "decide before " + fs.mode());
       count(before.truth());
-      int guards = env.guards().size();
       try {
-        boolean value;
-        switch (fs.mode()) {
-          case CHECK:
-            env.check(rel);
-            value = true;
-            break;
-          case EVALUATE:
-            value = env.evaluateExpr(rel);
-            break;
-          default:
-            value = env.guardOrFalse(rel);
-            break;
-        }
+        boolean value = add(env, fs.mode(), rel);
         if (before.truth().isKnown()) {
+
           assertThat(value)
               .as("%s of statically decided %s", fs.mode(), rel)
               .isEqualTo(before.truth().value());
@@ -123,6 +128,16 @@ class DecisionProperties {
           w.verifyImpossible(atHints ? rel : f.not(rel), e.getMessage());
         }
         assertThat(env.guards()).as("guards after a rejected fact").hasSize(guards);
+      } catch (DivisionByZeroException e) {
+        divisionsByZero++;
+        if (e.getMessage().contains("at the example inputs")) {
+          assertThat(w.valueAt(env.replace(rel), w.hints))
+              .as("%s rejected as dividing by zero at the example values: %s", rel, e.getMessage())
+              .isNull();
+        } else {
+          w.verifyUndefined(rel, e.getMessage());
+        }
+        assertThat(env.guards()).as("guards after a fact dividing by zero").hasSize(guards);
       } catch (DataDependentException e) {
         assertThat(fs.mode()).isEqualTo(Scenario.FactMode.EVALUATE);
         assertThat(w.hasUnbacked(rel)).as("data-dependent error on %s", rel).isTrue();
@@ -131,7 +146,14 @@ class DecisionProperties {
     }
     for (Scenario.Rel q : sc.queries) {
       BoolExpr rel = Scenario.build(f, q, syms);
-      Decision d = env.decide(rel);
+      Decision d;
+      try {
+        d = env.decide(rel);
+      } catch (DivisionByZeroException e) {
+        divisionsByZero++;
+        w.verifyUndefined(rel, e.getMessage());
+        continue;
+      }
       count(d.truth());
       w.verifyDecision(rel, d, "query");
       // Asked again (now from the cache), the answer is the same.
@@ -139,6 +161,19 @@ class DecisionProperties {
     }
     for (Tier t : Tier.values()) {
       tiers.merge(t, env.stats().decidedBy(t), Long::sum);
+    }
+  }
+
+  /** Adds {@code rel} as a fact the way {@code mode} says; returns its value. */
+  private static boolean add(ShapeEnv env, Scenario.FactMode mode, BoolExpr rel) {
+    switch (mode) {
+      case CHECK:
+        env.check(rel);
+        return true;
+      case EVALUATE:
+        return env.evaluateExpr(rel);
+      default:
+        return env.guardOrFalse(rel);
     }
   }
 
@@ -194,7 +229,8 @@ class DecisionProperties {
     private void enumerate(int i, Map<Sym, IntValue> a, List<Map<Sym, IntValue>> out) {
       if (i == vars.size()) {
         for (BoolExpr fact : facts) {
-          if (!ExprInterpreter.test(fact, a::get)) {
+          // A fact that divides by zero at an assignment does not hold there (it would raise).
+          if (!Boolean.TRUE.equals(valueAt(fact, a))) {
             return;
           }
         }
@@ -210,12 +246,35 @@ class DecisionProperties {
       a.remove(s);
     }
 
+    /** The truth of {@code e} at {@code m}; null where it divides by zero. */
+    Boolean valueAt(BoolExpr e, Map<Sym, IntValue> m) {
+      try {
+        return ExprInterpreter.test(e, m::get);
+      } catch (ArithmeticException zeroDivisor) {
+        return null;
+      }
+    }
+
+    /** A fact or query rejected as dividing by zero has no value at any assignment. */
+    void verifyUndefined(BoolExpr rel, String message) {
+      for (Map<Sym, IntValue> m : models()) {
+        assertThat(valueAt(rel, m))
+            .as("%s rejected (%s) but it has a value at %s (facts %s)", rel, message, m, facts)
+            .isNull();
+      }
+    }
+
+    /** A decided answer holds wherever {@code q} has a value (undefined points are no model). */
     void verifyDecision(BoolExpr q, Decision d, String what) {
       if (!d.truth().isKnown()) {
         return;
       }
       for (Map<Sym, IntValue> m : models()) {
-        assertThat(ExprInterpreter.test(q, m::get))
+        Boolean v = valueAt(q, m);
+        if (v == null) {
+          continue;
+        }
+        assertThat(v)
             .as(
                 "%s: %s decided %s by tier %s, but it is %s at %s (facts %s)",
                 what, q, d.truth(), d.decidedBy(), !d.truth().value(), m, facts)
@@ -225,9 +284,9 @@ class DecisionProperties {
 
     void verifyImpossible(BoolExpr rel, String message) {
       for (Map<Sym, IntValue> m : models()) {
-        assertThat(ExprInterpreter.test(rel, m::get))
+        assertThat(valueAt(rel, m))
             .as("%s rejected (%s) but it holds at %s (facts %s)", rel, message, m, facts)
-            .isFalse();
+            .isNotEqualTo(Boolean.TRUE);
       }
     }
 

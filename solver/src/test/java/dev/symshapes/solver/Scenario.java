@@ -152,14 +152,16 @@ final class Scenario {
 
   /**
    * A term: {@code x + c}, {@code k*x + y + c}, {@code x - y + c}, {@code x*y + c}, {@code (x +
-   * c)//d}, {@code (x + y) % d}, {@code Max(x, y + c)}, {@code Min(x, c)} or a constant.
+   * c)//d}, {@code (x + y) % d}, {@code Max(x, y + c)}, {@code Min(x, c)}, a constant, or a
+   * division by a symbol, {@code (x + c)//y} or {@code x % (y + c)}, whose divisor may be (or be
+   * made) 0: such a term has no value there.
    */
   static IntExpr term(ExprFactory f, int[] t, List<IntExpr> syms) {
     IntExpr x = syms.get(Math.floorMod(t[1], syms.size()));
     IntExpr y = syms.get(Math.floorMod(t[2], syms.size()));
     IntExpr c = f.integer(t[3]);
     int d = DIVISORS[Math.floorMod(t[3], DIVISORS.length)];
-    switch (Math.floorMod(t[0], 9)) {
+    switch (Math.floorMod(t[0], 11)) {
       case 0:
         return f.add(x, c);
       case 1:
@@ -176,6 +178,11 @@ final class Scenario {
         return f.max(x, f.add(y, c));
       case 7:
         return f.min(x, c);
+      case 9:
+        return y == f.zero() ? c : f.floorDiv(f.add(x, c), y);
+      case 10:
+        IntExpr divisor = f.add(y, f.integer(Math.floorMod(t[3], 3) - 1));
+        return divisor.isConstant() && divisor.constantValue().isZero() ? c : f.mod(x, divisor);
       default:
         return c;
     }

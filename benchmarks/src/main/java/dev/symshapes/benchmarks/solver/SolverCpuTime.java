@@ -15,8 +15,14 @@ import java.util.Arrays;
  * figures on a machine shared with other work, where a descheduled thread makes wall-clock samples
  * long without using the CPU. Each workload runs in rounds; the last rounds are the warmed figures.
  *
+ * <p>{@code events} measures what events cost when nobody receives them: a mix of statically known
+ * {@code evaluateExpr} calls (DEBUG events) and {@code guardOrFalse} on data-dependent expressions
+ * (INFO events that carry the user's line), without listeners, once with the switch off and once
+ * with {@code +dynamic} while SLF4J drops the lines (run it with {@code
+ * -Dorg.slf4j.simpleLogger.defaultLogLevel=warn}, or the lines are printed).
+ *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.symshapes.benchmarks.solver.SolverCpuTime
- * tutorial|scaling|pileup [ROUNDS]}
+ * tutorial|scaling|pileup|events [ROUNDS]}
  */
 public final class SolverCpuTime {
   private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
@@ -43,9 +49,12 @@ public final class SolverCpuTime {
       case "pileup":
         pileup(rounds);
         break;
+      case "events":
+        events(rounds);
+        break;
       default:
         throw new IllegalArgumentException(
-            "workload (" + what + ") must be tutorial|scaling|pileup");
+            "workload (" + what + ") must be tutorial|scaling|pileup|events");
     }
   }
 
@@ -72,6 +81,45 @@ public final class SolverCpuTime {
           Arrays.stream(t).average().orElse(0) / 1e3,
           ops,
           bytes);
+    }
+  }
+
+  @SuppressWarnings("SystemOut")
+  private static void events(int rounds) {
+    for (int r = 0; r < rounds; r++) {
+      StringBuilder sb = new StringBuilder("events round " + r + ":");
+      for (LogSwitch sw : new LogSwitch[] {LogSwitch.OFF, LogSwitch.ALL}) {
+        int ops = 200_000;
+        long a0 = allocated();
+        long t0 = MX.getCurrentThreadCpuTime();
+        eventsSession(sw, ops);
+        long t = MX.getCurrentThreadCpuTime() - t0;
+        long bytes = (allocated() - a0) / ops;
+        sb.append(String.format(" switch %s %.3f us/op (%d bytes/op);", sw, t / 1e3 / ops, bytes));
+      }
+      System.out.println(sb);
+    }
+  }
+
+  /** {@code ops} operations that emit events (half DEBUG, half INFO with a location). */
+  private static void eventsSession(LogSwitch sw, int ops) {
+    ShapeEnv env = ShapeEnv.builder().logSwitch(sw).noExtraTier().build();
+    ExprFactory f = env.factory();
+    IntExpr s0 = env.createSymbol(6, dev.symshapes.solver.Source.size("x", 0));
+    IntExpr s1 = env.createSymbol(8, dev.symshapes.solver.Source.size("x", 1));
+    Sym u0 = env.createUnbackedSymInt();
+    env.check(f.ge(u0, f.zero()));
+    int kinds = 16;
+    dev.symshapes.expr.BoolExpr[] known = new dev.symshapes.expr.BoolExpr[kinds];
+    dev.symshapes.expr.BoolExpr[] dataDependent = new dev.symshapes.expr.BoolExpr[kinds];
+    for (int k = 0; k < kinds; k++) {
+      known[k] =
+          f.ge(f.add(f.mul(s0, s1), f.scale(s0, dev.symshapes.expr.IntValue.of(k))), f.integer(4));
+      dataDependent[k] = f.gt(f.add(u0, s0), f.integer(100 + k));
+    }
+    for (int i = 0; i < ops; i += 2) {
+      env.evaluateExpr(known[i % kinds]);
+      env.guardOrFalse(dataDependent[i % kinds]);
     }
   }
 

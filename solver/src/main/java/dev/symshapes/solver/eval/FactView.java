@@ -34,8 +34,10 @@ public interface FactView {
   ImmutableList<Guard> guards();
 
   /**
-   * Grows whenever any fact changes; a tier may keep state (asserted facts) between calls while it
-   * is unchanged.
+   * Changes whenever any fact changes; a tier may keep state (asserted facts) between calls while
+   * it is unchanged. When a failed operation is rolled back it returns to its value from before the
+   * operation, with exactly the facts of that value; a value seen during the failed operation is
+   * never seen again.
    */
   long version();
 }

@@ -12,12 +12,14 @@ import dev.symshapes.expr.Sym;
 import dev.symshapes.expr.range.Bound;
 import dev.symshapes.expr.range.IntRange;
 import dev.symshapes.solver.ContradictionException;
+import dev.symshapes.solver.DivisionByZeroException;
 import dev.symshapes.solver.Fact;
 import dev.symshapes.solver.Truth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -62,6 +64,7 @@ final class AxiomStore {
 
   private final ExprFactory f;
   private final UndoLog undo;
+  private final Consumer<Sym> touched;
 
   /**
    * The last relation normalized, and its form: {@code check} decides a relation and then adds it,
@@ -75,9 +78,15 @@ final class AxiomStore {
   private final Map<Sym, List<Entry>> bySymbol = new HashMap<>();
   private int size;
 
-  AxiomStore(ExprFactory f, UndoLog undo) {
+  /**
+   * A store whose changes are recorded in {@code undo}; {@code touched} is told of the symbols of
+   * an axiom that a replacement rewrote (their facts changed: cached decisions about them are
+   * stale).
+   */
+  AxiomStore(ExprFactory f, UndoLog undo, Consumer<Sym> touched) {
     this.f = f;
     this.undo = undo;
+    this.touched = touched;
   }
 
   /** The number of axioms added. */
@@ -107,29 +116,83 @@ final class AxiomStore {
     apply(axiom, fact);
   }
 
-  /** Re-normalizes the axioms that mention {@code s} after {@code s} was replaced. */
-  void reindex(Sym s, UnaryOperator<BoolExpr> replace) {
+  /**
+   * Re-normalizes the axioms that mention {@code s} after {@code s} was replaced because of {@code
+   * cause}.
+   *
+   * @throws ContradictionException if an axiom becomes false or divides by zero (it was evaluated,
+   *     so its divisors are not 0): {@code cause} (null: a range without a fact) contradicts it
+   */
+  void reindex(Sym s, UnaryOperator<BoolExpr> replace, Fact cause) {
     List<Entry> list = bySymbol.get(s);
     if (list == null) {
       return;
     }
+    BoolExpr causeExpr = cause == null ? f.trueExpr() : cause.expr();
+    String causeText = cause == null ? "the new range of " + s : causeExpr.toString();
     for (Entry e : new ArrayList<>(list)) {
       BoolExpr old = e.current;
-      BoolExpr now = replace.apply(old);
+      BoolExpr now;
+      try {
+        now = replace.apply(old);
+      } catch (DivisionByZeroException zero) {
+        if (!evaluatedByFact(old, zero)) {
+          throw zero; // in a branch evaluation may skip: no contradiction, but no value either
+        }
+        throw new ContradictionException(
+            causeText
+                + " can never hold: "
+                + e.fact.describe()
+                + " evaluates "
+                + zero.division().map(Object::toString).orElse("a division")
+                + ", whose divisor would be 0",
+            causeExpr,
+            List.of(e.fact));
+      }
       if (now == old) {
         continue;
+      }
+      if (now.isFalse()) {
+        throw new ContradictionException(
+            causeText + " can never hold: it contradicts " + e.fact.describe(),
+            causeExpr,
+            List.of(e.fact));
       }
       e.current = now;
       undo.record(() -> e.current = old);
       index(e, now);
-      if (now.kind() == ExprKind.AND) {
-        for (BoolExpr a : ((Logic) now).args()) {
-          apply(a, e.fact);
+      now.freeSymbols().forEach(touched);
+      try {
+        if (now.kind() == ExprKind.AND) {
+          for (BoolExpr a : ((Logic) now).args()) {
+            apply(a, e.fact);
+          }
+        } else if (!now.isTrue()) {
+          apply(now, e.fact);
         }
-      } else if (!now.isTrue()) {
-        apply(now, e.fact);
+      } catch (ContradictionException known) {
+        // The rewritten axiom is impossible (Eq(4*u1, 6) after u0 -> 4 in Eq(u0*u1, 6)): the new
+        // fact behind the replacement is what cannot hold.
+        List<Fact> reasons = new ArrayList<>();
+        reasons.add(e.fact);
+        for (Fact r : known.conflicting()) {
+          addIfPresent(reasons, r, cause);
+        }
+        throw new ContradictionException(
+            causeText + " can never hold: it contradicts " + describe(reasons), causeExpr, reasons);
       }
     }
+  }
+
+  /** Whether the division that {@code zero} names is evaluated whenever {@code fact} is. */
+  private static boolean evaluatedByFact(BoolExpr fact, DivisionByZeroException zero) {
+    if (zero.division().isEmpty()) {
+      return false;
+    }
+    List<IntExpr> divisors = Divisions.divisorsOf(zero.division().get());
+    boolean[] found = {false};
+    Divisions.requiredDivisors(fact, d -> found[0] |= divisors.contains(d));
+    return found[0];
   }
 
   private void index(Entry e, BoolExpr expr) {
@@ -253,6 +316,17 @@ final class AxiomStore {
           fact.expr(),
           reasons);
     }
+  }
+
+  private static String describe(List<Fact> facts) {
+    StringBuilder sb = new StringBuilder();
+    for (Fact fact : facts) {
+      if (sb.length() > 0) {
+        sb.append(" and ");
+      }
+      sb.append(fact.describe());
+    }
+    return sb.toString();
   }
 
   private static void addIfPresent(List<Fact> out, Fact f, Fact except) {

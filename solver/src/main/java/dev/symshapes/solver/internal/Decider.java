@@ -48,11 +48,14 @@ import java.util.function.Function;
  *   <li>a pluggable tier (SMT), when configured.
  * </ol>
  *
- * <p>Cache entries record the symbols they depend on and the sum of those symbols' versions; they
- * are valid until a fact about one of those symbols changes (see {@link FactBase}).
+ * <p>Cache entries record the symbols they depend on and the newest of those symbols' versions;
+ * they are valid until a fact about one of those symbols changes (see {@link FactBase}).
  */
 public final class Decider {
   private static final int MAX_CACHE = 1 << 16;
+
+  /** How deep {@code And}/{@code Or}/{@code Not} are taken apart (see {@link #decideTiers}). */
+  static final int MAX_CONNECTIVE_NESTING = 200;
 
   private record Key(BoolExpr expr, EvalMode mode) {}
 
@@ -147,12 +150,18 @@ public final class Decider {
     if (e.isConstant()) {
       return new Decision(Truth.of(e.isTrue()), Tier.CONSTANT, e, replacementReasons(original));
     }
-    Decision d = decideTiers(original, e, mode);
+    Decision d = decideTiers(original, e, mode, 0);
     return d;
   }
 
-  private Decision decideTiers(BoolExpr original, BoolExpr e, EvalMode mode) {
-    switch (e.kind()) {
+  /**
+   * Decides {@code e}, taking {@code And}/{@code Or}/{@code Not} apart so that each part can be
+   * decided by the tier that knows it; {@code nesting} is how many connectives enclose {@code e}.
+   * Past {@link #MAX_CONNECTIVE_NESTING} the rest is decided as a whole (ranges handle any depth),
+   * so that a deeply nested condition cannot overflow the stack.
+   */
+  private Decision decideTiers(BoolExpr original, BoolExpr e, EvalMode mode, int nesting) {
+    switch (nesting < MAX_CONNECTIVE_NESTING ? e.kind() : ExprKind.BOOL_CONST) {
       case AND:
       case OR:
         {
@@ -161,7 +170,7 @@ public final class Decider {
           List<Fact> reasons = new ArrayList<>();
           boolean unknown = false;
           for (BoolExpr a : ((Logic) e).args()) {
-            Decision d = decideTiers(original, a, mode);
+            Decision d = decideTiers(original, a, mode, nesting + 1);
             if (d.truth() == Truth.UNKNOWN) {
               unknown = true;
               continue;
@@ -175,13 +184,21 @@ public final class Decider {
             reasons.addAll(d.reasons());
           }
           if (unknown) {
-            return viaExtra(e, Tier.NONE);
+            // An axiom may state the connective as a whole (check(Or(a, b)) knows nothing of a).
+            Decision whole = byAxioms(original, e, rangeEnv(mode));
+            return whole != null ? whole : viaExtra(e, Tier.NONE);
           }
           return new Decision(Truth.of(and), worst, e, ImmutableList.copyOf(reasons));
         }
       case NOT:
         {
-          Decision d = decideTiers(original, ((Logic) e).args().get(0), mode);
+          Decision d = decideTiers(original, ((Logic) e).args().get(0), mode, nesting + 1);
+          if (!d.truth().isKnown()) {
+            Decision whole = byAxioms(original, e, rangeEnv(mode));
+            if (whole != null) {
+              return whole;
+            }
+          }
           return new Decision(d.truth().not(), d.decidedBy(), e, d.reasons());
         }
       default:
@@ -198,13 +215,19 @@ public final class Decider {
         return new Decision(shifted, Tier.RANGE, e, rangeReasons(original, e));
       }
     }
+    Decision byAxioms = byAxioms(original, e, ranges);
+    return byAxioms != null ? byAxioms : viaExtra(e, Tier.NONE);
+  }
+
+  /** Tier 3 on {@code e} as a whole; null when the axioms do not decide it. */
+  private Decision byAxioms(BoolExpr original, BoolExpr e, Function<Sym, IntRange> ranges) {
     AxiomStore.Answer a = facts.axioms.decide(e, p -> RangeAnalyzer.create().bound(p, ranges));
-    if (a.truth().isKnown()) {
-      List<Fact> reasons = new ArrayList<>(a.reasons());
-      reasons.addAll(replacementReasons(original));
-      return new Decision(a.truth(), Tier.AXIOM, e, ImmutableList.copyOf(reasons));
+    if (!a.truth().isKnown()) {
+      return null;
     }
-    return viaExtra(e, Tier.NONE);
+    List<Fact> reasons = new ArrayList<>(a.reasons());
+    reasons.addAll(replacementReasons(original));
+    return new Decision(a.truth(), Tier.AXIOM, e, ImmutableList.copyOf(reasons));
   }
 
   private Decision viaExtra(BoolExpr e, Tier fallback) {

@@ -18,6 +18,7 @@ import dev.symshapes.expr.text.ExprPrinter;
 import dev.symshapes.solver.ContradictionException;
 import dev.symshapes.solver.DataDependentException;
 import dev.symshapes.solver.Decision;
+import dev.symshapes.solver.DivisionByZeroException;
 import dev.symshapes.solver.DuckSizing;
 import dev.symshapes.solver.EvalMode;
 import dev.symshapes.solver.Fact;
@@ -25,6 +26,7 @@ import dev.symshapes.solver.Guard;
 import dev.symshapes.solver.Location;
 import dev.symshapes.solver.Replacement;
 import dev.symshapes.solver.SymbolInfo;
+import dev.symshapes.solver.Tier;
 import dev.symshapes.solver.Truth;
 import dev.symshapes.solver.eval.DecisionTier;
 import dev.symshapes.solver.eval.FactView;
@@ -165,8 +167,13 @@ public final class EnvCore {
       String why;
       if (!reasons.isEmpty()) {
         why = ": it contradicts " + describe(reasons);
-      } else if (d != null && !d.simplified().freeSymbols().isEmpty()) {
+      } else if (d != null && d.decidedBy() == Tier.RANGE && anyBounded(d.simplified())) {
         why = ": it contradicts " + describeRanges(d.simplified());
+      } else if (d != null && d.decidedBy() == Tier.RANGE) {
+        why = ": no integer values satisfy it"; // Eq(2*u0, 1): no range is involved
+      } else if (d != null && d.decidedBy() == Tier.SMT) {
+        // The SMT tier names no facts; blaming symbols' ranges here would be wrong.
+        why = ": the SMT tier found that it contradicts the known facts";
       } else {
         why = "";
       }
@@ -210,7 +217,7 @@ public final class EnvCore {
       return d.truth().value();
     }
     if (!unbackedIn(d.simplified()).isEmpty()) {
-      events.dataDependentFallback(e, fallback, loc.get());
+      events.dataDependentFallback(e, fallback, loc); // the user's line only if logged
       return fallback;
     }
     return evaluateExpr(e, EvalMode.NORMAL, loc);
@@ -225,6 +232,28 @@ public final class EnvCore {
     for (Sym s : replaced.freeSymbols()) {
       facts.bump(s);
     }
+    addDefinedness(g, fact);
+  }
+
+  /**
+   * A fact that holds was evaluated, so every divisor it evaluates is non-zero: kept as the axiom
+   * {@code Ne(divisor, 0)}, which also makes a later fact that sets such a divisor to 0 a
+   * contradiction (instead of leaving a fact or a replacement that divides by zero).
+   */
+  private void addDefinedness(BoolExpr g, Fact fact) {
+    Divisions.requiredDivisors(
+        g,
+        divisor -> {
+          // The stated fact, not its replaced form: Eq(u2, u0//u1) with u2 -> u0//u1 is true.
+          IntExpr d = refiner.replace(divisor);
+          if (!d.isConstant() && refiner.bound(d).contains(0)) {
+            BoolExpr nonZero = f.ne(d, f.zero());
+            facts.axioms.add(nonZero, fact);
+            for (Sym s : d.freeSymbols()) {
+              facts.bump(s);
+            }
+          }
+        });
   }
 
   // ---- hints ----
@@ -235,14 +264,59 @@ public final class EnvCore {
     if (!unbackedIn(r).isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(ExprInterpreter.evaluate(r, this::hintOfSymbol));
+    try {
+      return Optional.of(ExprInterpreter.evaluate(r, this::hintOfSymbol));
+    } catch (ArithmeticException zeroDivisor) {
+      throw divisionByZeroAtHints(e, r, zeroDivisor);
+    }
   }
 
   private Optional<Boolean> hintTruth(BoolExpr e) {
     if (!unbackedIn(e).isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(ExprInterpreter.test(e, this::hintOfSymbol));
+    try {
+      return Optional.of(ExprInterpreter.test(e, this::hintOfSymbol));
+    } catch (ArithmeticException zeroDivisor) {
+      throw divisionByZeroAtHints(e, e, zeroDivisor);
+    }
+  }
+
+  /**
+   * The error for {@code original}, whose form {@code replaced} (after replacements, backed only)
+   * divides by zero at the example inputs.
+   */
+  private DivisionByZeroException divisionByZeroAtHints(
+      Expr original, Expr replaced, ArithmeticException cause) {
+    Divisions.Zero z =
+        Divisions.findZero(
+            replaced,
+            d -> {
+              try {
+                return ExprInterpreter.evaluate(d, this::hintOfSymbol);
+              } catch (ArithmeticException inner) {
+                return null; // a division inside the divisor; found first, as children come first
+              }
+            });
+    if (z == null) {
+      DivisionByZeroException ex =
+          new DivisionByZeroException(
+              cause.getMessage() + " at the example inputs", original, null);
+      ex.initCause(cause);
+      return ex;
+    }
+    return new DivisionByZeroException(
+        z.words()
+            + ": the divisor "
+            + z.divisor()
+            + " of "
+            + z.division()
+            + (z.division() == original ? "" : " in " + original)
+            + " is 0 at the example inputs ("
+            + describeHints(z.divisor())
+            + ")",
+        original,
+        z.division());
   }
 
   private IntValue hintOfSymbol(Sym s) {
@@ -280,6 +354,16 @@ public final class EnvCore {
     return sb.toString();
   }
 
+  /** Whether a symbol of {@code e} has a range narrower than all integers. */
+  private boolean anyBounded(Expr e) {
+    for (Sym s : e.freeSymbols()) {
+      if (!facts.range(s).equals(IntRange.all())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code the range VR[2, int_oo] of s0} (for symbols whose ranges no fact narrowed). */
   private String describeRanges(Expr e) {
     StringBuilder sb = new StringBuilder();
@@ -314,7 +398,13 @@ public final class EnvCore {
         hints.put(s, f.integer(h));
       }
     }
-    Expr hinted = Substitution.apply(e, hints);
+    String hinted;
+    try {
+      hinted = Substitution.apply(e, hints).toString();
+    } catch (ArithmeticException zeroDivisor) {
+      // The example values divide by zero: there is no hinted form to show.
+      hinted = e + " (dividing by zero at the example inputs)";
+    }
     List<String> sizeLike = new ArrayList<>();
     for (Sym s : e.freeSymbols()) {
       if (facts.sizeLike.contains(s)) {
@@ -326,7 +416,7 @@ public final class EnvCore {
     return new DataDependentException(
         description,
         e,
-        hinted.toString(),
+        hinted,
         sizeLike.isEmpty() ? "none" : String.join(", ", sizeLike),
         loc.get(),
         checks,

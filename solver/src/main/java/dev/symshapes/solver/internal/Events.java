@@ -18,6 +18,7 @@ import dev.symshapes.solver.event.ShapeEnvListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,18 +33,21 @@ public final class Events {
   private final ImmutableList<ShapeEnvListener> listeners;
   private final LogSwitch logSwitch;
   private final List<ShapeEnvEvent> pending = new ArrayList<>();
-  private final boolean enabled;
 
   /** Delivers events to {@code listeners} and logs those {@code logSwitch} selects. */
   public Events(Iterable<ShapeEnvListener> listeners, LogSwitch logSwitch) {
     this.listeners = ImmutableList.copyOf(listeners);
     this.logSwitch = logSwitch;
-    this.enabled = !this.listeners.isEmpty() || logSwitch != LogSwitch.OFF;
   }
 
-  /** Whether anyone receives events; when not, messages are not built at all. */
-  public boolean enabled() {
-    return enabled;
+  /**
+   * Whether anyone receives an event of {@code level}: a listener, or the log when the switch
+   * selects the level and SLF4J keeps INFO lines of this logger (asked each time: logging
+   * configurations change at run time). When not, its message is not built at all, nor the user's
+   * line looked up for it.
+   */
+  boolean wants(Level level) {
+    return !listeners.isEmpty() || (logSwitch.logs(level) && LOG.isInfoEnabled());
   }
 
   void emit(Kind kind, Level level, String message, Optional<Location> location) {
@@ -80,7 +84,7 @@ public final class Events {
   }
 
   void createSymbol(Sym sym, IntValue hint, Source source, IntRange range, Optional<Location> loc) {
-    if (enabled()) {
+    if (wants(Level.INFO)) {
       emit(
           Kind.CREATE_SYMBOL,
           Level.INFO,
@@ -90,7 +94,7 @@ public final class Events {
   }
 
   void duckSized(Sym sym, Source source) {
-    if (enabled()) {
+    if (wants(Level.DEBUG)) {
       emit(
           Kind.DUCK_SIZED,
           Level.DEBUG,
@@ -100,7 +104,7 @@ public final class Events {
   }
 
   void createUnbacked(Sym sym, IntRange range, Optional<Location> loc) {
-    if (enabled()) {
+    if (wants(Level.INFO)) {
       emit(
           Kind.CREATE_UNBACKED_SYMINT,
           Level.INFO,
@@ -110,7 +114,7 @@ public final class Events {
   }
 
   void updateRange(Sym sym, IntRange range) {
-    if (enabled()) {
+    if (wants(Level.DEBUG)) {
       emit(
           Kind.UPDATE_VAR_TO_RANGE,
           Level.DEBUG,
@@ -120,7 +124,7 @@ public final class Events {
   }
 
   void setReplacement(Sym sym, IntExpr target, ReplacementReason reason, IntRange range) {
-    if (enabled()) {
+    if (wants(Level.INFO)) {
       emit(
           Kind.SET_REPLACEMENT,
           Level.INFO,
@@ -130,19 +134,19 @@ public final class Events {
   }
 
   void guardAdded(BoolExpr expr, Optional<Location> loc) {
-    if (enabled()) {
+    if (wants(Level.INFO)) {
       emit(Kind.GUARD_ADDED, Level.INFO, "eval " + expr + " [guard added]", loc);
     }
   }
 
   void runtimeAssertAdded(BoolExpr expr, Optional<Location> loc) {
-    if (enabled()) {
+    if (wants(Level.INFO)) {
       emit(Kind.RUNTIME_ASSERT_ADDED, Level.INFO, "runtime_assert " + expr + " [guard added]", loc);
     }
   }
 
   void staticallyKnown(String prefix, Expr expr, String value) {
-    if (enabled()) {
+    if (wants(Level.DEBUG)) {
       emit(
           Kind.STATICALLY_KNOWN,
           Level.DEBUG,
@@ -152,7 +156,7 @@ public final class Events {
   }
 
   void constrainSymbolRange(Sym sym, IntRange range) {
-    if (enabled()) {
+    if (wants(Level.INFO)) {
       emit(
           Kind.CONSTRAIN_SYMBOL_RANGE,
           Level.INFO,
@@ -161,8 +165,9 @@ public final class Events {
     }
   }
 
-  void dataDependentFallback(BoolExpr expr, boolean value, Optional<Location> loc) {
-    if (enabled()) {
+  void dataDependentFallback(BoolExpr expr, boolean value, Supplier<Optional<Location>> location) {
+    if (wants(Level.INFO)) {
+      Optional<Location> loc = location.get();
       emit(
           Kind.DATA_DEPENDENT_FALLBACK,
           Level.INFO,
@@ -176,7 +181,7 @@ public final class Events {
   }
 
   void produceGuards() {
-    if (enabled()) {
+    if (wants(Level.INFO)) {
       emit(Kind.PRODUCE_GUARDS, Level.INFO, "produce_guards", Optional.empty());
     }
   }

@@ -21,12 +21,17 @@ import java.util.Set;
  * replacements, divisibility, guards, axioms and version stamps. Every mutation is recorded in the
  * {@link UndoLog}, so a failing operation leaves no trace.
  *
- * <p>Versions: every symbol has a version that grows whenever a fact about it changes (its range,
- * its replacement, an axiom or divisibility fact mentioning it). A cached decision stores the sum
- * of the versions of the symbols it depended on; it is valid while that sum is unchanged. Facts
- * about other symbols never invalidate it, so the cost of adding a guard does not grow with the
- * number of cached decisions. A global version counts every change, for tiers that read all facts.
- * Versions only grow, also when a failed operation is rolled back.
+ * <p>Versions: every change of a fact takes a fresh number from a clock that never goes back, and
+ * stamps it on the symbols the fact is about (its range, its replacement, an axiom or divisibility
+ * fact mentioning it) and on the whole base (the global version). A cached decision stores the
+ * newest version among the symbols it depended on ({@link #stamp}); it is valid while that is
+ * unchanged. Facts about other symbols never invalidate it, so the cost of adding a guard does not
+ * grow with the number of cached decisions; the global version serves tiers that read all facts.
+ *
+ * <p>A rollback restores the versions with the facts, so that after a failed operation the base,
+ * its versions and the decisions cached before it are exactly as they were. Numbers taken during
+ * the failed operation are never handed out again: a decision cached (or facts asserted by the SMT
+ * tier) while it ran carry a version that no later state has, so they are never taken for current.
  */
 public final class FactBase {
   final ExprFactory f;
@@ -54,10 +59,13 @@ public final class FactBase {
   private final Map<Sym, long[]> versions = new HashMap<>();
   private long globalVersion;
 
+  /** The last version handed out; never rolled back. */
+  private long clock;
+
   FactBase(ExprFactory f, UndoLog undo) {
     this.f = f;
     this.undo = undo;
-    this.axioms = new AxiomStore(f, undo);
+    this.axioms = new AxiomStore(f, undo, this::bump);
   }
 
   // ---- versions ----
@@ -67,16 +75,18 @@ public final class FactBase {
     return v == null ? 0 : v[0];
   }
 
+  /** Records that a fact about {@code s} changed: {@code s} and the base get a fresh version. */
   void bump(Sym s) {
     long[] v = versions.computeIfAbsent(s, k -> new long[1]);
-    v[0]++;
-    globalVersion++;
-    // Versions never go back: undoing a change is itself a change, so that decisions cached while
-    // the failed operation ran (over facts that are now gone) are not taken for current ones.
+    long oldVersion = v[0];
+    long oldGlobal = globalVersion;
+    clock++;
+    v[0] = clock;
+    globalVersion = clock;
     undo.record(
         () -> {
-          v[0]++;
-          globalVersion++;
+          v[0] = oldVersion;
+          globalVersion = oldGlobal;
         });
   }
 
@@ -84,12 +94,17 @@ public final class FactBase {
     return globalVersion;
   }
 
+  /**
+   * The newest version among {@code syms}. It changes whenever a fact about one of them changes
+   * (the change's version is newer than every version before it) and comes back only when that
+   * change is rolled back, which restores exactly the facts it was computed from.
+   */
   long stamp(Iterable<Sym> syms) {
-    long sum = 0;
+    long newest = 0;
     for (Sym s : syms) {
-      sum += version(s);
+      newest = Math.max(newest, version(s));
     }
-    return sum;
+    return newest;
   }
 
   // ---- symbols ----

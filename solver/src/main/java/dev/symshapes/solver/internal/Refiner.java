@@ -21,6 +21,7 @@ import dev.symshapes.expr.solve.LinearSolver;
 import dev.symshapes.expr.solve.SignOracle;
 import dev.symshapes.expr.solve.Solution;
 import dev.symshapes.solver.ContradictionException;
+import dev.symshapes.solver.DivisionByZeroException;
 import dev.symshapes.solver.Fact;
 import dev.symshapes.solver.Location;
 import dev.symshapes.solver.Replacement;
@@ -85,7 +86,55 @@ public final class Refiner {
     if (!any) {
       return e;
     }
-    return Substitution.apply(e, s -> facts.replacements.containsKey(s) ? find(s) : null);
+    try {
+      return Substitution.apply(e, s -> facts.replacements.containsKey(s) ? find(s) : null);
+    } catch (ArithmeticException zeroDivisor) {
+      // The only arithmetic error of substitution (integers are exact): a divisor became 0.
+      throw divisionByZero(e, zeroDivisor);
+    }
+  }
+
+  /**
+   * The error for {@code e}, whose substitution failed with {@code cause}: names the division whose
+   * divisor the replacements make 0, and the facts behind those replacements.
+   */
+  private DivisionByZeroException divisionByZero(Expr e, ArithmeticException cause) {
+    Divisions.Zero z =
+        Divisions.findZero(
+            e,
+            d -> {
+              try {
+                return replace(d).constantValue();
+              } catch (DivisionByZeroException inner) {
+                return null; // a division inside the divisor; found first, as children come first
+              }
+            });
+    if (z == null) {
+      DivisionByZeroException ex =
+          new DivisionByZeroException(
+              cause.getMessage() + " when applying the replacements to " + e, e, null);
+      ex.initCause(cause);
+      return ex;
+    }
+    List<Fact> reasons = new ArrayList<>();
+    for (Sym s : z.divisor().freeSymbols()) {
+      Replacement r = facts.replacements.get(s);
+      if (r != null && r.fact() != null && !reasons.contains(r.fact())) {
+        reasons.add(r.fact());
+      }
+    }
+    String why = reasons.isEmpty() ? "" : describeReasons(reasons);
+    return new DivisionByZeroException(
+        z.words()
+            + ": the divisor "
+            + z.divisor()
+            + " of "
+            + z.division()
+            + (z.division() == e ? "" : " in " + e)
+            + " is 0"
+            + why,
+        e,
+        z.division());
   }
 
   /**
@@ -172,7 +221,7 @@ public final class Refiner {
   void forceReplacement(Sym a, IntExpr tgt, ReplacementReason reason, Fact fact) {
     facts.putReplacement(new Replacement(a, tgt, reason, fact));
     events.setReplacement(a, tgt, reason, facts.range(a));
-    facts.axioms.reindex(a, this::replace);
+    facts.axioms.reindex(a, this::replace, fact);
   }
 
   /** Whether a range narrowed to one value replaces its symbol by that value. */

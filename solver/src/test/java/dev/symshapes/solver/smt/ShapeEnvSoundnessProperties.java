@@ -9,6 +9,7 @@ import dev.symshapes.expr.Sym;
 import dev.symshapes.expr.text.ExprParser;
 import dev.symshapes.solver.ContradictionException;
 import dev.symshapes.solver.Decision;
+import dev.symshapes.solver.DivisionByZeroException;
 import dev.symshapes.solver.ShapeEnv;
 import dev.symshapes.solver.Truth;
 import dev.symshapes.solver.event.LogSwitch;
@@ -44,16 +45,15 @@ class ShapeEnvSoundnessProperties {
                   // Facts that the tiers prove contradictory: then no model may exist.
                   assertThat(s.models()).as("%s: %s", s, e.getMessage()).isEmpty();
                   return;
-                } catch (ArithmeticException e) {
-                  // Known gap outside the SMT tier: substituting a replacement that makes a
-                  // divisor the constant 0 throws "division by zero" instead of answering.
+                } catch (DivisionByZeroException e) {
+                  // A fact whose divisor earlier facts make 0 has no value: it is rejected.
                   return;
                 }
                 Decision d;
                 try {
                   d = env.decide(p.parseBool(s.query().toString()));
-                } catch (ArithmeticException e) {
-                  return; // the same gap
+                } catch (DivisionByZeroException e) {
+                  return; // a query whose divisor the facts make 0 has no value
                 }
                 if (d.truth() == Truth.UNKNOWN) {
                   return;
