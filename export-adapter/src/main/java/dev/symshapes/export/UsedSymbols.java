@@ -6,6 +6,7 @@ import dev.symshapes.export.graph.Node;
 import dev.symshapes.export.spi.SymBool;
 import dev.symshapes.export.spi.SymInt;
 import dev.symshapes.export.spi.TensorMeta;
+import dev.symshapes.expr.BoolExpr;
 import dev.symshapes.expr.Expr;
 import dev.symshapes.expr.IntExpr;
 import dev.symshapes.expr.Sym;
@@ -68,6 +69,8 @@ final class UsedSymbols {
     if (e.freeSymbols().isEmpty()) {
       return;
     }
-    out.addAll(env.replace(e).freeSymbols());
+    // ShapeEnv.replace has one overload per kind of expression.
+    Expr replaced = e instanceof IntExpr i ? env.replace(i) : env.replace((BoolExpr) e);
+    out.addAll(replaced.freeSymbols());
   }
 }

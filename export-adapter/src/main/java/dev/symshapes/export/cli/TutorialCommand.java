@@ -3,6 +3,7 @@ package dev.symshapes.export.cli;
 import com.google.common.collect.ImmutableList;
 import dev.symshapes.export.tutorial.TutorialCase;
 import dev.symshapes.export.tutorial.TutorialCases;
+import dev.symshapes.export.tutorial.TutorialRun;
 import dev.symshapes.solver.ShapeEnv;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ final class TutorialCommand implements Callable<Integer> {
               ? () -> ShapeEnv.builder().listener(e -> out.println(e.logLine()))
               : ShapeEnv::builder;
       try {
-        out.print(c.run(shapeEnvs));
+        out.print(c.run(new TutorialRun(c.id(), shapeEnvs)));
       } catch (RuntimeException e) {
         // A case reports the errors it is about as its text; anything else is a bug.
         out.flush();

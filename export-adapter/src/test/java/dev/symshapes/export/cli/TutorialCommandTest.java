@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.symshapes.export.tutorial.TutorialCase;
 import dev.symshapes.export.tutorial.TutorialCases;
-import dev.symshapes.solver.ShapeEnv;
+import dev.symshapes.export.tutorial.TutorialRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -129,7 +128,7 @@ class TutorialCommandTest {
     }
 
     @Override
-    public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+    public String run(TutorialRun run) {
       throw new IllegalStateException("boom");
     }
   }
