@@ -154,6 +154,25 @@ class TutorialCommandTest {
         .isEqualTo(t06.programs().get(0).program().toString());
     assertThat(dir.toFile().list())
         .containsExactlyInAnyOrder("T12-1.pt2", "T12-2.pt2", "T06-1.pt2");
+    CliRun inspect = CliRun.run("inspect", dir.resolve("T12-2.pt2").toString());
+    assertThat(inspect.status()).isZero();
+    assertThat(inspect.out()).startsWith(Pt2Archive.load(dir.resolve("T12-2.pt2")).toString());
+  }
+
+  @Test
+  void aSavedProgramWithACustomOpNeedsItsOpToLoad(@TempDir Path dir) {
+    assertThat(CliRun.run("tutorial", "--save", dir.toString(), "T22").out())
+        .endsWith("saved " + dir.resolve("T22-1.pt2") + "\n");
+    assertThat(CliRun.run("inspect", dir.resolve("T22-1.pt2").toString()))
+        .isEqualTo(
+            new CliRun(
+                1,
+                "",
+                "error: "
+                    + dir.resolve("T22-1.pt2")
+                    + ": graph_module.graph.nodes[1].target: unknown operator"
+                    + " 'torch.ops.my_custom_library.custom_op.default'"
+                    + " (my_custom_library::custom_op is not in the op registry)\n"));
   }
 
   @Test
