@@ -214,7 +214,15 @@ final class SerdePrograms {
         new Case(
             "symbolic outputs",
             () -> Export.export(new SymOut(), new Object[] {randn(6, 2), scalar(5)}),
-            () -> new Object[] {randn(6, 2), scalar(7)}));
+            () -> new Object[] {randn(6, 2), scalar(7)}),
+        new Case(
+            "size expression outputs",
+            () ->
+                Export.export(
+                    new SizeOut(),
+                    new Object[] {randn(4, 3)},
+                    Map.of("x", List.of(Dim.AUTO, Dim.AUTO))),
+            () -> new Object[] {randn(6, 5)}));
   }
 
   /** {@code 4 <= w.size(0) <= 512}. */
@@ -303,6 +311,13 @@ final class SerdePrograms {
     public Object forward(Tensor x, Tensor n) {
       SymInt a = n.item();
       return new Object[] {x.add(1), a, a.plus(1), 3};
+    }
+  }
+
+  /** Returns {@code x.size(0) + 1} and {@code 2 * x.size(1)}: SymInt outputs of backed sizes. */
+  public static final class SizeOut extends Module {
+    public Object forward(Tensor x) {
+      return new Object[] {x.size(0).plus(1), x.size(1).times(2)};
     }
   }
 }
