@@ -21,6 +21,9 @@ import java.util.function.Predicate;
 public final class Graph {
   private final List<Node> nodes = new ArrayList<>();
   private final Namespace names = new Namespace();
+  // The output node, kept so that appending a node need not scan the graph for it (that made
+  // building a graph of n nodes take O(n^2) steps).
+  private Node output;
 
   /** The nodes in order (unmodifiable view). */
   public List<Node> nodes() {
@@ -36,12 +39,7 @@ public final class Graph {
 
   /** The output node, if the graph has one. */
   public Node output() {
-    for (int i = nodes.size() - 1; i >= 0; i--) {
-      if (nodes.get(i).op() == Node.Op.OUTPUT) {
-        return nodes.get(i);
-      }
-    }
-    return null;
+    return output;
   }
 
   /** A new unique name from {@code candidate} (reserved in this graph). */
@@ -150,6 +148,7 @@ public final class Graph {
         new Node(this, Node.Op.OUTPUT, "output", null, null, List.of(outputs), Map.of(), null);
     names.reserve("output");
     nodes.add(node);
+    output = node;
     return node;
   }
 
@@ -228,6 +227,8 @@ public final class Graph {
   /** Removes {@code node}, which must have no users. */
   public void erase(Node node) {
     checkArgument(users(node).isEmpty(), "node %s still has users", node);
-    nodes.remove(node);
+    if (nodes.remove(node) && node == output) {
+      output = null;
+    }
   }
 }

@@ -80,7 +80,7 @@ public final class ControlFlow {
         boolean v = known != null ? known.isTrue() : sb.bool();
         return (v ? trueFn : falseFn).apply(Collections.unmodifiableList(ops));
       }
-      predArg = t.boolArg(sb);
+      predArg = t.symValues().boolArg(sb);
     } else if (pred instanceof Tensor pt) {
       if (!pt.numel().eq(1).bool()) {
         throw ControlFlowChecks.predicateError(pred);

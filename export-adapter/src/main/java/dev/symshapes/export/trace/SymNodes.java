@@ -37,7 +37,7 @@ final class SymNodes {
   private SymNodes(Tracer tracer) {
     this.tracer = tracer;
     this.f = tracer.env().factory();
-    this.cache = tracer.exprNodes();
+    this.cache = tracer.symValues().exprNodes();
   }
 
   /** {@code e} as a node or constant of {@code tracer}'s graph; null if a symbol has no node. */
@@ -64,7 +64,7 @@ final class SymNodes {
   private Optional<Object> compute(Expr e) {
     switch (e.kind()) {
       case SYMBOL:
-        return tracer.symbolArg((Sym) e);
+        return tracer.symValues().symbolArg((Sym) e);
       case ADD:
         return add((Add) e);
       case MUL:

@@ -35,7 +35,7 @@ public final class TraceAccess {
 
   /** The graph argument for a symbolic integer. */
   public static Object symArg(Tracer tracer, SymInt s) {
-    return tracer.symArg(s);
+    return tracer.symValues().symArg(s);
   }
 
   /** The graph argument for a symbolic boolean (its node, made now if it was recorded lazily). */

@@ -7,7 +7,6 @@ import dev.symshapes.export.graph.Graph;
 import dev.symshapes.export.graph.GraphModule;
 import dev.symshapes.export.graph.Node;
 import dev.symshapes.export.graph.Target;
-import dev.symshapes.export.ops.AtenOps;
 import dev.symshapes.export.ops.MetaContext;
 import dev.symshapes.export.ops.MetaKernel;
 import dev.symshapes.export.ops.NoFakeKernelException;
@@ -17,7 +16,6 @@ import dev.symshapes.export.spi.SymContext;
 import dev.symshapes.export.spi.SymInt;
 import dev.symshapes.export.spi.TensorMeta;
 import dev.symshapes.export.tensor.TensorData;
-import dev.symshapes.expr.BoolExpr;
 import dev.symshapes.expr.Expr;
 import dev.symshapes.expr.IntExpr;
 import dev.symshapes.expr.Sym;
@@ -25,7 +23,6 @@ import dev.symshapes.solver.ShapeEnv;
 import dev.symshapes.solver.Source;
 import dev.symshapes.solver.SymbolSpec;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,22 +42,18 @@ public final class Tracer implements SymContext, MetaContext {
 
   private final ShapeEnv env;
   private final Graph graph;
-  private final Map<Sym, Node> symbolNodes = new HashMap<>();
-  private final Map<IntExpr, Node> sizeNodes = new HashMap<>();
-  private final Map<Sym, InputDim> symbolSources = new LinkedHashMap<>();
+  // The nodes behind symbolic values: definitions, sym_size reads, lazily recorded operators.
+  private final SymValueNodes symValues = new SymValueNodes(this);
   private final List<SymBool> userChecks = new ArrayList<>();
   private final Map<TensorData, Node> constants = new java.util.LinkedHashMap<>();
   private final List<Map.Entry<String, TensorData>> liftedConstants = new ArrayList<>();
-  // Control flow: the sub-graphs of this graph, its place among the traces of bodies, symbolic
-  // values written as nodes, and data-dependent symbols to reuse when a program is traced again.
+  // Control flow: the sub-graphs of this graph, its place among the traces of bodies, and
+  // data-dependent symbols to reuse when a program is traced again.
   private final Subgraphs subgraphs = new Subgraphs();
   private final Nesting nesting;
-  private final Map<Expr, Object> exprNodes = new HashMap<>();
   private final java.util.ArrayDeque<Sym> unbackedReplay = new java.util.ArrayDeque<>();
   // The Java spelling of the op call being traced, the source of the unbacked symbols it makes.
   private String callOrigin;
-
-  private record InputDim(Node placeholder, int dim) {}
 
   /** A tracer recording into a new graph, deciding with {@code env}. */
   public Tracer(ShapeEnv env) {
@@ -75,6 +68,11 @@ public final class Tracer implements SymContext, MetaContext {
     this.env = checkNotNull(env, "env");
     this.graph = new Graph();
     this.nesting = new Nesting(this, parent, bodyName);
+  }
+
+  /** The nodes behind this trace's symbolic values. */
+  SymValueNodes symValues() {
+    return symValues;
   }
 
   /** How this trace relates to enclosing and enclosed traces (control-flow bodies). */
@@ -186,12 +184,7 @@ public final class Tracer implements SymContext, MetaContext {
     // Symbols through the SPI, as any framework allocates them.
     TensorMeta meta = TensorMeta.input(this, sourceBase, example.dtype(), example.shape(), specs);
     Node node = graph.placeholder(name, meta);
-    for (int i = 0; i < meta.dim(); i++) {
-      IntExpr e = meta.size(i).expr();
-      if (e instanceof Sym s && !symbolSources.containsKey(s)) {
-        symbolSources.put(s, new InputDim(node, i));
-      }
-    }
+    symValues.inputSizes(node, meta);
     return new Tensor(new TensorImpl.Fake(meta, this, node));
   }
 
@@ -203,7 +196,7 @@ public final class Tracer implements SymContext, MetaContext {
     IntExpr e = env.createSymbol(example, new Source(sourceBase, Source.Property.VALUE, -1), spec);
     Node node = graph.placeholder(name, SymInt.of(e, this, null));
     if (e instanceof Sym s) {
-      symbolNodes.putIfAbsent(s, node);
+      symValues.define(s, node);
       return SymInt.of(e, this, node);
     }
     node.setVal(e.constantValue().longValueExact());
@@ -224,7 +217,7 @@ public final class Tracer implements SymContext, MetaContext {
    * item}), or the placeholder of an integer input; empty for sizes of inputs and unknown symbols.
    */
   public java.util.Optional<Node> definingNode(Sym s) {
-    return java.util.Optional.ofNullable(symbolNodes.get(s));
+    return symValues.definingNode(s);
   }
 
   /**
@@ -232,24 +225,7 @@ public final class Tracer implements SymContext, MetaContext {
    * {@code anchor} (and reused afterwards); empty when no input dimension has that symbol.
    */
   public java.util.Optional<Node> sizeNodeAfter(Sym s, Node anchor) {
-    Node n = sizeNodes.get(s);
-    if (n != null) {
-      return java.util.Optional.of(n);
-    }
-    InputDim src = symbolSources.get(s);
-    if (src == null) {
-      return java.util.Optional.empty();
-    }
-    n =
-        graph.callAfter(
-            anchor,
-            new Target.Op(AtenOps.SYM_SIZE_INT),
-            "sym_size_int",
-            List.of(src.placeholder(), (long) src.dim()),
-            new LinkedHashMap<>(),
-            SymInt.of(s, this, null));
-    sizeNodes.put(s, n);
-    return java.util.Optional.of(n);
+    return symValues.sizeNodeAfter(s, anchor);
   }
 
   /** The placeholders of constant tensors captured from host code, in order. */
@@ -266,12 +242,7 @@ public final class Tracer implements SymContext, MetaContext {
     checkNotNull(meta, "meta");
     TensorMeta local = rehome(meta);
     Node node = graph.placeholder(name, local);
-    for (int i = 0; i < local.dim(); i++) {
-      IntExpr e = local.size(i).expr();
-      if (e instanceof Sym s && !symbolSources.containsKey(s)) {
-        symbolSources.put(s, new InputDim(node, i));
-      }
-    }
+    symValues.inputSizes(node, local);
     return new Tensor(new TensorImpl.Fake(local, this, node));
   }
 
@@ -282,7 +253,7 @@ public final class Tracer implements SymContext, MetaContext {
   public SymInt symIntInput(String name, IntExpr value) {
     Node node = graph.placeholder(name, SymInt.of(value, this, null));
     if (value instanceof Sym s) {
-      symbolNodes.putIfAbsent(s, node);
+      symValues.define(s, node);
     }
     return SymInt.of(value, this, node);
   }
@@ -439,10 +410,10 @@ public final class Tracer implements SymContext, MetaContext {
       return constantNode(t.data());
     }
     if (a instanceof SymInt s) {
-      return symArg(s);
+      return symValues.symArg(s);
     }
     if (a instanceof SymBool b) {
-      return boolArg(b);
+      return symValues.boolArg(b);
     }
     if (a instanceof Integer i) {
       return (long) i;
@@ -469,104 +440,6 @@ public final class Tracer implements SymContext, MetaContext {
     return n;
   }
 
-  /**
-   * A graph argument for a symbolic integer: its node; a constant; or, for a size of an input, a
-   * {@code sym_size.int} node, combined with {@code operator} nodes for expressions of sizes.
-   */
-  Object symArg(SymInt s) {
-    if (s.handle() != null && isLocal(s.handle())) {
-      return force(s.handle());
-    }
-    if (s.isConstant()) {
-      return s.constantValue();
-    }
-    IntExpr e = env.replace(s.expr());
-    if (e.constantValue() != null) {
-      return e.constantValue().longValueExact();
-    }
-    Node n = sizeNodes.get(e);
-    if (n != null) {
-      return n;
-    }
-    if (e instanceof Sym sym) {
-      Node def = symbolNodes.get(sym);
-      if (def != null) {
-        return def;
-      }
-      InputDim src = symbolSources.get(sym);
-      if (src != null) {
-        n =
-            graph.call(
-                new Target.Op(AtenOps.SYM_SIZE_INT),
-                "sym_size_int",
-                List.of(src.placeholder(), (long) src.dim()),
-                new LinkedHashMap<>(),
-                SymInt.of(e, this, null));
-        sizeNodes.put(e, n);
-        return n;
-      }
-    }
-    Object n2 = SymNodes.materialize(this, e);
-    if (n2 != null) {
-      return n2;
-    }
-    if (nesting.parent() != null) {
-      throw ControlFlowException.capture(nesting.bodyName(), "the symbolic value " + e);
-    }
-    throw new UnsupportedOperationException(
-        "cannot express the symbolic value " + e + " with nodes of this graph");
-  }
-
-  /**
-   * A graph argument for a symbolic boolean: its node, a constant, or nodes computing it from the
-   * sizes of this graph's inputs ({@code sym_size_int > 10}).
-   */
-  Object boolArg(SymBool b) {
-    if (b.handle() != null && isLocal(b.handle())) {
-      return force(b.handle());
-    }
-    if (b.isConstant()) {
-      return b.expr().isTrue();
-    }
-    dev.symshapes.expr.BoolExpr e = env.replace(b.expr());
-    if (e.isConstant()) {
-      return e.isTrue();
-    }
-    Object n = SymNodes.materialize(this, e);
-    if (n != null) {
-      return n;
-    }
-    if (nesting.parent() != null) {
-      throw ControlFlowException.capture(nesting.bodyName(), "the symbolic value " + e);
-    }
-    throw new UnsupportedOperationException(
-        "cannot express the symbolic value " + e + " with nodes of this graph");
-  }
-
-  /** The cache of {@link SymNodes}: expressions already written as nodes of this graph. */
-  Map<Expr, Object> exprNodes() {
-    return exprNodes;
-  }
-
-  /** The node of a symbol in this graph (its definition or a size of an input), if any. */
-  java.util.Optional<Object> symbolArg(Sym s) {
-    Node def = symbolNodes.get(s);
-    if (def != null) {
-      return java.util.Optional.of(def);
-    }
-    if (!symbolSources.containsKey(s) && !sizeNodes.containsKey(s)) {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of(symArg(SymInt.of(s, this, null)));
-  }
-
-  private boolean isLocal(Object handle) {
-    if (handle instanceof PendingSymOp p) {
-      return p.graph == graph;
-    }
-    return !(handle instanceof Node n) || n.graph() == graph;
-  }
-
   /** Fails when this tracer is suspended: a body uses a value of the enclosing trace. */
   private void checkActive() {
     if (nesting.isSuspended()) {
@@ -581,7 +454,7 @@ public final class Tracer implements SymContext, MetaContext {
     if (out instanceof SymInt s) {
       SymInt r = SymInt.of(s.expr(), this, node);
       if (s.expr() instanceof Sym sym && env.symbolInfo(sym).isUnbacked()) {
-        symbolNodes.putIfAbsent(sym, node);
+        symValues.define(sym, node);
       }
       return r;
     }
@@ -609,42 +482,7 @@ public final class Tracer implements SymContext, MetaContext {
   @Override
   public Object recordSymOp(String op, List<Object> args, Expr result) {
     checkActive();
-    Object val =
-        result instanceof IntExpr ie
-            ? SymInt.of(ie, this, null)
-            : SymBool.of((BoolExpr) result, this, null);
-    return new PendingSymOp(graph, new Target.SymOp(op), List.copyOf(args), val);
-  }
-
-  /** A recorded symbolic op whose node is made, in the graph that recorded it, when first used. */
-  private static final class PendingSymOp {
-    final Graph graph;
-    final Target.SymOp target;
-    final List<Object> args;
-    final Object val;
-    Node node;
-
-    PendingSymOp(Graph graph, Target.SymOp target, List<Object> args, Object val) {
-      this.graph = graph;
-      this.target = target;
-      this.args = args;
-      this.val = val;
-    }
-  }
-
-  /** The graph argument for a handle: its node, made now if it was recorded lazily. */
-  Object force(Object handle) {
-    if (!(handle instanceof PendingSymOp p)) {
-      return handle;
-    }
-    if (p.node == null) {
-      List<Object> args = new ArrayList<>(p.args.size());
-      for (Object a : p.args) {
-        args.add(force(a));
-      }
-      p.node = p.graph.call(p.target, args, new LinkedHashMap<>(), p.val);
-    }
-    return p.node;
+    return symValues.record(op, args, result);
   }
 
   @Override

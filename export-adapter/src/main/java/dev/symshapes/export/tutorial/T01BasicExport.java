@@ -4,10 +4,9 @@ import dev.symshapes.export.Export;
 import dev.symshapes.export.program.ExportedModule;
 import dev.symshapes.export.program.ExportedProgram;
 import dev.symshapes.export.trace.Tensor;
+import dev.symshapes.export.trace.Torch;
 import dev.symshapes.export.tutorial.models.MyModule;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T01: {@link MyModule} exported with static shapes; the program prints as PyTorch prints it, with
@@ -26,12 +25,13 @@ public final class T01BasicExport implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     Samples s = new Samples(1);
     MyModule mod = new MyModule();
     ExportedProgram ep =
         Export.export(
-            mod, new Object[] {s.randn(8, 100), s.randn(8, 100)}, Map.of(), shapeEnvs.get());
+            mod, new Object[] {s.randn(8, 100), s.randn(8, 100)}, Map.of(), run.shapeEnv());
+    run.exported(ep, () -> new Object[] {Torch.randn(101, 8, 100), Torch.randn(102, 8, 100)});
     Transcript t = new Transcript().show("ep", ep);
     ExportedModule m = ep.module();
     Tensor x = s.randn(8, 100);

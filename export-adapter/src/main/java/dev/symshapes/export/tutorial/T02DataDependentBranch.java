@@ -5,9 +5,7 @@ import dev.symshapes.export.trace.ControlFlowException;
 import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T02: a Java {@code if} on a traced tensor's value is data-dependent control flow, which export
@@ -36,9 +34,9 @@ public final class T02DataDependentBranch implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     try {
-      Export.export(new Bad1(), new Object[] {Torch.randn(2, 3, 3)}, Map.of(), shapeEnvs.get());
+      Export.export(new Bad1(), new Object[] {Torch.randn(2, 3, 3)}, Map.of(), run.shapeEnv());
     } catch (ControlFlowException e) {
       return e.getMessage() + "\n";
     }

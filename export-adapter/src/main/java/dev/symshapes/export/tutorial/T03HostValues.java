@@ -3,9 +3,7 @@ package dev.symshapes.export.tutorial;
 import dev.symshapes.export.Export;
 import dev.symshapes.export.program.ExportedProgram;
 import dev.symshapes.export.tutorial.models.Bad3;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T03: {@link Bad3} adds an integer computed on the host ({@link System#identityHashCode}, the
@@ -25,10 +23,11 @@ public final class T03HostValues implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     Samples s = new Samples(3);
     ExportedProgram ep =
-        Export.export(new Bad3(), new Object[] {s.randn(3, 3)}, Map.of(), shapeEnvs.get());
+        Export.export(new Bad3(), new Object[] {s.randn(3, 3)}, Map.of(), run.shapeEnv());
+    run.exported(ep, () -> new Object[] {Samples.ones(3, 3)});
     return new Transcript()
         .show("ep", ep)
         .run(

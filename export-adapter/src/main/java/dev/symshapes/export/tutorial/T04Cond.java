@@ -7,10 +7,8 @@ import dev.symshapes.export.trace.ControlFlow;
 import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T04: T02's branch written with {@link ControlFlow#cond}: both branches become sub-graphs of one
@@ -44,10 +42,11 @@ public final class T04Cond implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     ExportedProgram ep =
         Export.export(
-            new Bad1Fixed(), new Object[] {Torch.randn(4, 3, 3)}, Map.of(), shapeEnvs.get());
+            new Bad1Fixed(), new Object[] {Torch.randn(4, 3, 3)}, Map.of(), run.shapeEnv());
+    run.exported(ep, () -> new Object[] {Torch.ones(3, 3).mul(-1)});
     ExportedModule m = ep.module();
     return ep + "\n" + m.call(Torch.ones(3, 3)) + "\n" + m.call(Torch.ones(3, 3).mul(-1)) + "\n";
   }

@@ -6,10 +6,8 @@ import dev.symshapes.export.trace.ControlFlow;
 import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T05: {@link ControlFlow#map} applies a body to each row of {@code xs}: one {@code
@@ -39,9 +37,13 @@ public final class T05Map implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     Object[] inputs = {Torch.ones(6, 4), Torch.scalarTensor(5L), Torch.scalarTensor(4L)};
-    ExportedProgram ep = Export.export(new MapModule(), inputs, Map.of(), shapeEnvs.get());
+    ExportedProgram ep = Export.export(new MapModule(), inputs, Map.of(), run.shapeEnv());
+    run.exported(
+        ep,
+        () ->
+            new Object[] {Torch.randn(105, 6, 4), Torch.scalarTensor(5L), Torch.scalarTensor(4L)});
     return ep + "\n" + ep.module().call(inputs) + "\n";
   }
 }

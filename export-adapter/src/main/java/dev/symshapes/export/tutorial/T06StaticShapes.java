@@ -3,10 +3,9 @@ package dev.symshapes.export.tutorial;
 import dev.symshapes.export.Export;
 import dev.symshapes.export.program.ExportedProgram;
 import dev.symshapes.export.trace.Tensor;
+import dev.symshapes.export.trace.Torch;
 import dev.symshapes.export.tutorial.models.DynamicModel;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T06: by default a program is static. {@link DynamicModel} runs on {@code y: [3, 4]} and {@code z:
@@ -25,14 +24,23 @@ public final class T06StaticShapes implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     Samples s = new Samples(6);
     Tensor w = s.randn(6, 5);
     Tensor x = s.randn(4);
     DynamicModel model = new DynamicModel();
     ExportedProgram ep =
         Export.export(
-            model, new Object[] {w, x, s.randn(8, 4), s.randn(32)}, Map.of(), shapeEnvs.get());
+            model, new Object[] {w, x, s.randn(8, 4), s.randn(32)}, Map.of(), run.shapeEnv());
+    run.exported(
+        ep,
+        () ->
+            new Object[] {
+              Torch.randn(161, 6, 5),
+              Torch.randn(162, 4),
+              Torch.randn(163, 8, 4),
+              Torch.randn(164, 32)
+            });
     Tensor y = s.randn(3, 4);
     Tensor z = s.randn(12);
     return new Transcript()

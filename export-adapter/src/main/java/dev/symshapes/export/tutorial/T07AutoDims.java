@@ -4,11 +4,10 @@ import dev.symshapes.export.Export;
 import dev.symshapes.export.dynamic.Dim;
 import dev.symshapes.export.program.ExportedModule;
 import dev.symshapes.export.program.ExportedProgram;
+import dev.symshapes.export.trace.Torch;
 import dev.symshapes.export.tutorial.models.DynamicModel;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T07: {@link DynamicModel} with {@link Dim#AUTO} for every dimension. Tracing makes one symbol per
@@ -37,14 +36,24 @@ public final class T07AutoDims implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     Samples s = new Samples(7);
+    // The recorded inputs have seeds of their own: drawing them from s would change what s prints.
     ExportedProgram ep =
         Export.export(
             new DynamicModel(),
             new Object[] {s.randn(6, 5), s.randn(4), s.randn(8, 4), s.randn(32)},
             ALL_AUTO,
-            shapeEnvs.get());
+            run.shapeEnv());
+    run.exported(
+        ep,
+        () ->
+            new Object[] {
+              Torch.randn(171, 7, 5),
+              Torch.randn(172, 3),
+              Torch.randn(173, 5, 3),
+              Torch.randn(174, 15)
+            });
     ExportedModule m = ep.module();
     return new Transcript()
         .show("ep", ep)

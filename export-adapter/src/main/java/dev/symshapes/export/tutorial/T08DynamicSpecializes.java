@@ -6,12 +6,10 @@ import dev.symshapes.export.nn.Linear;
 import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
-import dev.symshapes.solver.ShapeEnv;
 import dev.symshapes.solver.constraint.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T08: {@code Dim.DYNAMIC} on a dimension the program specializes is an error. {@code w}'s second
@@ -62,11 +60,11 @@ public final class T08DynamicSpecializes implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     Map<String, Object> spec =
         spec(List.of(Dim.AUTO, Dim.DYNAMIC), List.of(Dim.AUTO), List.of(Dim.AUTO, Dim.AUTO));
     try {
-      Export.export(new DynamicModel(), inputs(), spec, shapeEnvs.get());
+      Export.export(new DynamicModel(), inputs(), spec, run.shapeEnv());
     } catch (ConstraintViolationException e) {
       return e.getMessage() + "\n";
     }

@@ -3,11 +3,9 @@ package dev.symshapes.export.tutorial;
 import dev.symshapes.export.Export;
 import dev.symshapes.export.dynamic.Dim;
 import dev.symshapes.export.tutorial.T08DynamicSpecializes.DynamicModel;
-import dev.symshapes.solver.ShapeEnv;
 import dev.symshapes.solver.constraint.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T09: {@code x} is {@code Dim.STATIC} (4) and {@code y}'s second dimension {@code Dim.DYNAMIC};
@@ -25,12 +23,12 @@ public final class T09StaticDynamicConflict implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     Map<String, Object> spec =
         T08DynamicSpecializes.spec(
             List.of(Dim.AUTO, Dim.AUTO), List.of(Dim.STATIC), List.of(Dim.AUTO, Dim.DYNAMIC));
     try {
-      Export.export(new DynamicModel(), T08DynamicSpecializes.inputs(), spec, shapeEnvs.get());
+      Export.export(new DynamicModel(), T08DynamicSpecializes.inputs(), spec, run.shapeEnv());
     } catch (ConstraintViolationException e) {
       return e.getMessage() + "\n";
     }

@@ -3,9 +3,8 @@ package dev.symshapes.export.tutorial;
 import dev.symshapes.export.Export;
 import dev.symshapes.export.program.ExportedModule;
 import dev.symshapes.export.program.ExportedProgram;
+import dev.symshapes.export.trace.Torch;
 import dev.symshapes.export.tutorial.models.GuardedDynamicModel;
-import dev.symshapes.solver.ShapeEnv;
-import java.util.function.Supplier;
 
 /**
  * T10: {@link GuardedDynamicModel}'s assertion ({@code w.shape[0] <= 512}), check ({@code
@@ -25,14 +24,24 @@ public final class T10GuardsFromChecks implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     Samples s = new Samples(10);
+    // The recorded inputs have seeds of their own: drawing them from s would change what s prints.
     ExportedProgram ep =
         Export.export(
             new GuardedDynamicModel(),
             new Object[] {s.randn(6, 5), s.randn(4), s.randn(8, 4), s.randn(32)},
             T07AutoDims.ALL_AUTO,
-            shapeEnvs.get());
+            run.shapeEnv());
+    run.exported(
+        ep,
+        () ->
+            new Object[] {
+              Torch.randn(101, 12, 5),
+              Torch.randn(102, 10),
+              Torch.randn(103, 3, 10),
+              Torch.randn(104, 30)
+            });
     ExportedModule m = ep.module();
     return new Transcript()
         .show("ep", ep)

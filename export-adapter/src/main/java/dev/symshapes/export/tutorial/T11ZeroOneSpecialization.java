@@ -4,10 +4,9 @@ import dev.symshapes.export.Export;
 import dev.symshapes.export.dynamic.Dim;
 import dev.symshapes.export.nn.Linear;
 import dev.symshapes.export.program.ExportedProgram;
-import dev.symshapes.solver.ShapeEnv;
+import dev.symshapes.export.trace.Torch;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T11: a {@code Linear(4, 3)} exported with an input of batch size 1 and {@code Dim.AUTO} for the
@@ -26,14 +25,15 @@ public final class T11ZeroOneSpecialization implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     Samples s = new Samples(11);
     ExportedProgram ep =
         Export.export(
             new Linear(4, 3),
             new Object[] {s.randn(1, 4)},
             Map.of("input", List.of(Dim.AUTO, Dim.STATIC)),
-            shapeEnvs.get());
+            run.shapeEnv());
+    run.exported(ep, () -> new Object[] {Torch.randn(111, 1, 4)});
     return new Transcript()
         .show("ep", ep)
         .run(

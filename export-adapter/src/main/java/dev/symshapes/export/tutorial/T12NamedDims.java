@@ -9,11 +9,9 @@ import dev.symshapes.export.program.ExportedProgram;
 import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T12: named dims with ranges and derived dims. {@code dx = Dim("dx", min=4, max=256)}, {@code dh =
@@ -42,7 +40,7 @@ public final class T12NamedDims implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     StringBuilder out = new StringBuilder();
     Dim dx = Dim.of("dx", 4, 256);
     Dim dh = Dim.of("dh").withMax(512);
@@ -54,7 +52,8 @@ public final class T12NamedDims implements TutorialCase {
             new TwoInputs(),
             new Object[] {Torch.randn(1, 8, 3), Torch.randn(2, 16, 5)},
             spec,
-            shapeEnvs.get());
+            run.shapeEnv());
+    run.exported(ep, () -> new Object[] {Torch.randn(121, 10, 3), Torch.randn(122, 20, 7)});
     out.append(ep);
     ExportedModule m = ep.module();
     out.append(call(m, "x: [10, 3], y: [20, 7]", Torch.randn(3, 10, 3), Torch.randn(4, 20, 7)));
@@ -74,7 +73,8 @@ public final class T12NamedDims implements TutorialCase {
             new TwoInputs(),
             new Object[] {Torch.randn(15, 32, 3), Torch.randn(16, 2, 2)},
             divisible,
-            shapeEnvs.get());
+            run.shapeEnv());
+    run.exported(ep4, () -> new Object[] {Torch.randn(123, 36, 3), Torch.randn(124, 2, 2)});
     out.append('\n').append(ep4);
     ExportedModule m4 = ep4.module();
     out.append(call(m4, "x: [36, 3], y: [2, 2]", Torch.randn(17, 36, 3), Torch.randn(18, 2, 2)));

@@ -7,12 +7,10 @@ import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
 import dev.symshapes.solver.ContradictionException;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T14: the forms of a spec. {@code null} for a whole input is static (and the only choice for
@@ -43,23 +41,28 @@ public final class T14SpecForms implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     Map<String, Object> spec = new HashMap<>();
     spec.put("tensor_0", Arrays.asList(Dim.AUTO, null));
     spec.put("tensor_1", null);
     spec.put("int_val", null);
     spec.put("bool_val", null);
     StringBuilder out = new StringBuilder();
-    out.append(Export.export(new Mixed(), inputs(), spec, shapeEnvs.get()));
+    ExportedProgram ep = Export.export(new Mixed(), inputs(), spec, run.shapeEnv());
+    run.exported(
+        ep, () -> new Object[] {Torch.randn(141, 6, 4), Torch.randn(142, 3, 3), 16L, false});
+    out.append(ep);
     Map<String, Object> checked = Map.of("tensor_0", List.of(Dim.AUTO, 4L));
-    ExportedProgram ok = Export.export(new Mixed(), inputs(), checked, shapeEnvs.get());
+    ExportedProgram ok = Export.export(new Mixed(), inputs(), checked, run.shapeEnv());
+    run.exported(
+        ok, () -> new Object[] {Torch.randn(143, 6, 4), Torch.randn(144, 3, 3), 16L, false});
     out.append("\n{tensor_0: [Dim.AUTO, 4]}: tensor_0: ")
         .append(ok.valueText().apply(ok.graph().placeholders().get(0).val()))
         .append('\n');
     Map<String, Object> wrong = Map.of("tensor_0", List.of(Dim.AUTO, 5L));
     String error = null;
     try {
-      Export.export(new Mixed(), inputs(), wrong, shapeEnvs.get());
+      Export.export(new Mixed(), inputs(), wrong, run.shapeEnv());
     } catch (ContradictionException e) {
       error = e.getMessage();
     }

@@ -2,15 +2,14 @@ package dev.symshapes.export.tutorial;
 
 import dev.symshapes.export.Export;
 import dev.symshapes.export.ExportMode;
+import dev.symshapes.export.program.ExportedProgram;
 import dev.symshapes.export.spi.SymInt;
 import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T15: {@code item()} and {@code tolist()} make unbacked symbols {@code u0, u1, u2}, returned as
@@ -40,13 +39,15 @@ public final class T15ItemTolist implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
-    return Export.export(
+  public String run(TutorialRun run) {
+    ExportedProgram ep =
+        Export.export(
             new Foo(),
             new Object[] {Torch.scalarTensor(1), Torch.tensor(2, 3)},
             Map.of(),
-            shapeEnvs.get(),
-            ExportMode.STRICT)
-        .toString();
+            run.shapeEnv(),
+            ExportMode.STRICT);
+    run.exported(ep, () -> new Object[] {Torch.scalarTensor(4), Torch.tensor(5, 6)});
+    return ep.toString();
   }
 }

@@ -7,9 +7,7 @@ import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
 import dev.symshapes.solver.DataDependentException;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T16: a Java {@code if} on {@code x.item() // 2 >= 5} needs the data: the export fails with
@@ -39,13 +37,13 @@ public final class T16DataDependentGuard implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     try {
       Export.export(
           new Foo(),
           new Object[] {Torch.scalarTensor(32), Torch.randn(1, 4)},
           Map.of(),
-          shapeEnvs.get(),
+          run.shapeEnv(),
           ExportMode.STRICT);
     } catch (DataDependentException e) {
       return e.getMessage();

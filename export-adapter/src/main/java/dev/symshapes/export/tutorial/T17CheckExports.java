@@ -10,9 +10,7 @@ import dev.symshapes.export.spi.SymInt;
 import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T17: with {@code check(a >= 10); check(a <= 60)} first, T16's branch is decided statically and
@@ -44,14 +42,15 @@ public final class T17CheckExports implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     ExportedProgram ep =
         Export.export(
             new Foo(),
             new Object[] {Torch.scalarTensor(32), Torch.randn(1, 4)},
             Map.of(),
-            shapeEnvs.get(),
+            run.shapeEnv(),
             ExportMode.STRICT);
+    run.exported(ep, () -> new Object[] {Torch.scalarTensor(20), Torch.randn(171, 4)});
     ExportedModule m = ep.module();
     return ep
         + call(m, "x: tensor(20), y: [4]", Torch.scalarTensor(20), Torch.randn(2, 4))

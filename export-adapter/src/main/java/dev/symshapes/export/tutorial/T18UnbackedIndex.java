@@ -7,9 +7,7 @@ import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
 import dev.symshapes.solver.DataDependentException;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T18: {@code y[x.item()]} asks whether the index is in bounds ({@code -u0 > 60}), which depends on
@@ -36,13 +34,13 @@ public final class T18UnbackedIndex implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     try {
       Export.export(
           new Foo(),
           new Object[] {Torch.scalarTensor(32), Torch.randn(1, 60)},
           Map.of(),
-          shapeEnvs.get(),
+          run.shapeEnv(),
           ExportMode.STRICT);
     } catch (DataDependentException e) {
       return e.getMessage();

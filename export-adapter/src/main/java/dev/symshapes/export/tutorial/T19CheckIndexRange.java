@@ -10,9 +10,7 @@ import dev.symshapes.export.spi.SymInt;
 import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T19: {@code check(a >= 0); check(a < y.size(0))} bound the index of T18, so the bounds checks of
@@ -41,14 +39,15 @@ public final class T19CheckIndexRange implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     ExportedProgram ep =
         Export.export(
             new Foo(),
             new Object[] {Torch.scalarTensor(32), Torch.randn(1, 60)},
             Map.of(),
-            shapeEnvs.get(),
+            run.shapeEnv(),
             ExportMode.STRICT);
+    run.exported(ep, () -> new Object[] {Torch.scalarTensor(59), Torch.randn(191, 60)});
     ExportedModule m = ep.module();
     return ep
         + call(m, "x: tensor(59), y: [60]", Torch.scalarTensor(59), Torch.randn(2, 60))

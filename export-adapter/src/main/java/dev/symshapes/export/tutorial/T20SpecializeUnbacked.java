@@ -7,11 +7,9 @@ import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
 import dev.symshapes.solver.DataDependentException;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T20: a Java loop {@code for (i < a)} asks for the concrete {@code long} of {@code a = x.item()},
@@ -42,13 +40,13 @@ public final class T20SpecializeUnbacked implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     try {
       Export.export(
           new Foo(),
           new Object[] {Torch.scalarTensor(32), Torch.randn(1, 60)},
           Map.of(),
-          shapeEnvs.get(),
+          run.shapeEnv(),
           ExportMode.NON_STRICT);
     } catch (DataDependentException e) {
       return e.getMessage();

@@ -10,9 +10,7 @@ import dev.symshapes.export.spi.SymInt;
 import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T21: T20 rewritten with {@code repeat}, which takes the unbacked {@code a} as a size: {@code u0}
@@ -41,14 +39,15 @@ public final class T21RepeatUnbacked implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     ExportedProgram ep =
         Export.export(
             new Foo(),
             new Object[] {Torch.scalarTensor(32), Torch.randn(1, 60)},
             Map.of(),
-            shapeEnvs.get(),
+            run.shapeEnv(),
             ExportMode.NON_STRICT);
+    run.exported(ep, () -> new Object[] {Torch.scalarTensor(3), Torch.randn(211, 60)});
     ExportedModule m = ep.module();
     return ep
         + call(m, "x: tensor(3), y: [60]", Torch.scalarTensor(3), Torch.randn(2, 60))

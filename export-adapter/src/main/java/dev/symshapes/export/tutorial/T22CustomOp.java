@@ -11,10 +11,8 @@ import dev.symshapes.export.trace.Dispatch;
 import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * T22: a custom op registered with a real kernel (prints {@code custom_op called!}, returns {@code
@@ -68,12 +66,13 @@ public final class T22CustomOp implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     StringBuilder out = new StringBuilder();
     OpDef op = register(OpRegistry.standard(), line -> out.append(line).append('\n'));
     CustomOpExample model = new CustomOpExample(op);
     ExportedProgram ep =
-        Export.export(model, new Object[] {Torch.randn(22, 3, 3)}, Map.of(), shapeEnvs.get());
+        Export.export(model, new Object[] {Torch.randn(22, 3, 3)}, Map.of(), run.shapeEnv());
+    run.exported(ep, () -> new Object[] {Torch.randn(221, 3, 3)});
     out.append(ep).append('\n');
     Object result = ep.module().call(Torch.randn(23, 3, 3));
     return out.append(result).append('\n').toString();

@@ -11,7 +11,6 @@ import dev.symshapes.export.trace.Dispatch;
 import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -70,7 +69,7 @@ public final class T23Decompositions implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     StringBuilder out = new StringBuilder();
     out.append(AtenOps.ADD_TENSOR.mutates() ? "True" : "False").append('\n');
     out.append(AtenOps.ADD__TENSOR.mutates() ? "True" : "False").append('\n');
@@ -79,12 +78,20 @@ public final class T23Decompositions implements TutorialCase {
             new DecompExample(),
             new Object[] {Torch.randn(23, 1, 1, 3, 3)},
             Map.of(),
-            shapeEnvs.get());
+            run.shapeEnv());
+    Supplier<Object[]> inputs = () -> new Object[] {Torch.randn(231, 1, 1, 3, 3)};
+    run.exported(training, inputs);
     out.append(training.graph()).append('\n');
-    out.append(training.runDecompositions(DecompositionTable.empty()).graph()).append('\n');
-    out.append(training.runDecompositions(Decompositions.defaultDecompositions()).graph())
-        .append('\n');
-    out.append(training.runDecompositions(myDecompositionTable()).graph()).append('\n');
+    // The decomposed programs are exported programs too: record them with the same inputs.
+    for (DecompositionTable table :
+        List.of(
+            DecompositionTable.empty(),
+            Decompositions.defaultDecompositions(),
+            myDecompositionTable())) {
+      ExportedProgram decomposed = training.runDecompositions(table);
+      run.exported(decomposed, inputs);
+      out.append(decomposed.graph()).append('\n');
+    }
     return out.toString();
   }
 }

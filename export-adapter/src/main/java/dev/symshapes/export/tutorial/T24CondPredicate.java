@@ -2,15 +2,14 @@ package dev.symshapes.export.tutorial;
 
 import dev.symshapes.export.Export;
 import dev.symshapes.export.dynamic.Dim;
+import dev.symshapes.export.program.ExportedProgram;
 import dev.symshapes.export.spi.SymBool;
 import dev.symshapes.export.trace.ControlFlow;
 import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.trace.Torch;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T24: ExportDB's {@code cond_predicate}. The predicate {@code x.dim() > 2 && x.size(2) > 10} is a
@@ -39,19 +38,26 @@ public final class T24CondPredicate implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     StringBuilder out = new StringBuilder();
     Tensor x = Torch.randn(24, 6, 4, 3);
-    out.append("# static shapes: the predicate is the constant False\n")
-        .append(Export.export(new CondPredicate(), new Object[] {x}, Map.of(), shapeEnvs.get()))
-        .append('\n');
+    ExportedProgram fixed =
+        Export.export(new CondPredicate(), new Object[] {x}, Map.of(), run.shapeEnv());
+    run.exported(fixed, () -> new Object[] {Torch.randn(241, 6, 4, 3)});
+    out.append("# static shapes: the predicate is the constant False\n").append(fixed).append('\n');
     Map<String, ?> dynamic = Map.of("x", List.of(Dim.STATIC, Dim.STATIC, Dim.AUTO));
+    ExportedProgram symbolic =
+        Export.export(new CondPredicate(), new Object[] {x}, dynamic, run.shapeEnv());
+    run.exported(symbolic, () -> new Object[] {Torch.randn(242, 6, 4, 11)});
     out.append("# dimension 2 dynamic: the predicate stays symbolic\n")
-        .append(Export.export(new CondPredicate(), new Object[] {x}, dynamic, shapeEnvs.get()))
+        .append(symbolic)
         .append('\n');
     Tensor one = Torch.randn(24, 6, 4, 1);
+    ExportedProgram specialized =
+        Export.export(new CondPredicate(), new Object[] {one}, dynamic, run.shapeEnv());
+    run.exported(specialized, () -> new Object[] {Torch.randn(243, 6, 4, 1)});
     out.append("# dimension 2 dynamic with example size 1: specialized, the predicate is False\n")
-        .append(Export.export(new CondPredicate(), new Object[] {one}, dynamic, shapeEnvs.get()));
+        .append(specialized);
     return out.toString();
   }
 }

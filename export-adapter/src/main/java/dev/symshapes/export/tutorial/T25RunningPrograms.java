@@ -3,10 +3,9 @@ package dev.symshapes.export.tutorial;
 import dev.symshapes.export.Export;
 import dev.symshapes.export.program.ExportedProgram;
 import dev.symshapes.export.trace.Tensor;
+import dev.symshapes.export.trace.Torch;
 import dev.symshapes.export.tutorial.models.M;
-import dev.symshapes.solver.ShapeEnv;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * T25: running an exported program ({@code ep.module()}) computes what the model computes: {@link
@@ -24,11 +23,12 @@ public final class T25RunningPrograms implements TutorialCase {
   }
 
   @Override
-  public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+  public String run(TutorialRun run) {
     Samples s = new Samples(25);
     M m = new M();
     Tensor inp = s.randn(2, 3);
-    ExportedProgram ep = Export.export(m, new Object[] {inp}, Map.of(), shapeEnvs.get());
+    ExportedProgram ep = Export.export(m, new Object[] {inp}, Map.of(), run.shapeEnv());
+    run.exported(ep, () -> new Object[] {Torch.randn(251, 2, 3)});
     return new Transcript()
         .run("ep.module().call(inp)", Transcript.Show.VALUES, () -> ep.module().call(inp))
         .run("m.call(inp)", Transcript.Show.VALUES, () -> m.call(inp))

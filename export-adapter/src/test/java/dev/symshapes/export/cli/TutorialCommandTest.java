@@ -2,15 +2,19 @@ package dev.symshapes.export.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.symshapes.export.serde.Pt2Archive;
 import dev.symshapes.export.tutorial.TutorialCase;
 import dev.symshapes.export.tutorial.TutorialCases;
-import dev.symshapes.solver.ShapeEnv;
+import dev.symshapes.export.tutorial.TutorialRun;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -116,6 +120,81 @@ class TutorialCommandTest {
     assertThat(CliRun.run("tutorial", "")).isEqualTo(new CliRun(2, "", usage.formatted("")));
   }
 
+  @Test
+  void saveWritesEachProgramOfEachCaseAndSaysSo(@TempDir Path tmp) {
+    Path dir = tmp.resolve("programs");
+    CliRun run = CliRun.run("tutorial", "--save", dir.toString(), "t12", "T02", "T06");
+    String t12 = CliRun.run("tutorial", "T12").out();
+    String t02 = CliRun.run("tutorial", "T02").out();
+    assertThat(run)
+        .isEqualTo(
+            new CliRun(
+                0,
+                t12
+                    + "saved "
+                    + dir.resolve("T12-1.pt2")
+                    + "\nsaved "
+                    + dir.resolve("T12-2.pt2")
+                    + "\n\n"
+                    // T02 is about an error: it exports nothing
+                    + t02
+                    + "\n"
+                    + T06
+                    + "saved "
+                    + dir.resolve("T06-1.pt2")
+                    + "\n",
+                ""));
+    // The files hold the programs the cases print, in the order they export them.
+    assertThat(t12)
+        .contains(Pt2Archive.load(dir.resolve("T12-1.pt2")).toString())
+        .contains(Pt2Archive.load(dir.resolve("T12-2.pt2")).toString());
+    TutorialRun t06 = TutorialRun.of("T06");
+    TutorialCases.byId("T06").orElseThrow().run(t06);
+    assertThat(Pt2Archive.load(dir.resolve("T06-1.pt2")).toString())
+        .isEqualTo(t06.programs().get(0).program().toString());
+    assertThat(dir.toFile().list())
+        .containsExactlyInAnyOrder("T12-1.pt2", "T12-2.pt2", "T06-1.pt2");
+    CliRun inspect = CliRun.run("inspect", dir.resolve("T12-2.pt2").toString());
+    assertThat(inspect.status()).isZero();
+    assertThat(inspect.out()).startsWith(Pt2Archive.load(dir.resolve("T12-2.pt2")).toString());
+  }
+
+  @Test
+  void aSavedProgramWithACustomOpNeedsItsOpToLoad(@TempDir Path dir) {
+    assertThat(CliRun.run("tutorial", "--save", dir.toString(), "T22").out())
+        .endsWith("saved " + dir.resolve("T22-1.pt2") + "\n");
+    assertThat(CliRun.run("inspect", dir.resolve("T22-1.pt2").toString()))
+        .isEqualTo(
+            new CliRun(
+                1,
+                "",
+                "error: "
+                    + dir.resolve("T22-1.pt2")
+                    + ": graph_module.graph.nodes[1].target: unknown operator"
+                    + " 'torch.ops.my_custom_library.custom_op.default'"
+                    + " (my_custom_library::custom_op is not in the op registry)\n"));
+  }
+
+  @Test
+  void saveToADirectoryThatCannotBeWrittenRunsNothing(@TempDir Path tmp) throws IOException {
+    Path file = Files.writeString(tmp.resolve("taken"), "not a directory");
+    assertThat(CliRun.run("tutorial", "--save", file.toString(), "T06"))
+        .isEqualTo(
+            new CliRun(
+                1, "", "error: cannot save to '" + file + "': it is a file, not a directory\n"));
+    Path under = file.resolve("programs");
+    CliRun nested = CliRun.run("tutorial", "--save", under.toString(), "T06");
+    assertThat(nested.status()).isEqualTo(1);
+    assertThat(nested.out()).isEmpty();
+    assertThat(nested.err())
+        .isEqualTo(
+            "error: cannot save to '"
+                + under
+                + "': cannot create the directory (FileSystemException: "
+                + under
+                + ": Not a directory)\n");
+  }
+
   /** A case that fails the way a bug would. */
   private static final class Broken implements TutorialCase {
     @Override
@@ -129,7 +208,7 @@ class TutorialCommandTest {
     }
 
     @Override
-    public String run(Supplier<ShapeEnv.Builder> shapeEnvs) {
+    public String run(TutorialRun run) {
       throw new IllegalStateException("boom");
     }
   }
@@ -157,7 +236,7 @@ class TutorialCommandTest {
     assertThat(help.status()).isZero();
     assertThat(help.err()).isEmpty();
     assertThat(help.out())
-        .startsWith("Usage: symshapes tutorial [-h] [--list] [--logs] [CASE...]\n")
+        .startsWith("Usage: symshapes tutorial [-h] [--list] [--logs] [--save=DIR] [CASE...]\n")
         .contains("\nExamples:\n  $ symshapes tutorial T06\n");
     List<ShellExamples.Example> examples =
         ShellExamples.parse(List.of(help.out().split("\n", -1)), "  ");

@@ -286,7 +286,7 @@ class ViolationRoundTripTest {
                 + "  - Not all values of dx in the specified range satisfy the generated guard 2 <="
                 + " dx and dx <= 32\n"
                 + "    Caused by: Eq(s0, 4*s1) (guard added at Test.java:N in"
-                + " lambda$roundTrip$0)\n"
+                + " roundTrip)\n"
                 + "\n"
                 + "Suggested fixes:\n"
                 + "  dx = Dim('dx', max=32)");
@@ -328,7 +328,7 @@ class ViolationRoundTripTest {
                 + "    Caused by: Eq(s1, 4) (runtime assert added at Test.java:N in forward)\n"
                 + "  - Not all values of d1 = L['y'].size()[1] in the specified range are valid"
                 + " because d1 was inferred to be a constant (4).\n"
-                + "    Caused by: Eq(s3, s1) (guard added at Test.java:N in lambda$roundTrip$0);"
+                + "    Caused by: Eq(s3, s1) (guard added at Test.java:N in roundTrip);"
                 + " Eq(s1, 4) (runtime assert added at Test.java:N in forward)\n"
                 + "  - The values of dy = L['y'].size()[0] must always be related to the values of"
                 + " dx = L['x'].size()[0] by dy = 2*dx + 1.\n"

@@ -98,7 +98,7 @@ class ConstraintReportTest {
 
   @Test
   void freshlyExportedPrograms() {
-    ExportedProgram t17 = SerdePrograms.flowCases().get(9).program();
+    ExportedProgram t17 = SerdePrograms.tutorial("T17-1").program();
     assertThat(ConstraintReport.of(t17).toString())
         .isEqualTo(
             "Runtime asserts:\n"
@@ -108,7 +108,7 @@ class ConstraintReportTest {
                 + "    (none)\n"
                 + "Ranges:\n"
                 + "    u0: VR[10, 60]: enforced by the runtime asserts\n");
-    ExportedProgram branch = SerdePrograms.flowCases().get(5).program();
+    ExportedProgram branch = SerdePrograms.flow("branch guard").program();
     assertThat(ConstraintReport.of(branch).toString())
         .isEqualTo(
             "Runtime asserts:\n"

@@ -3,6 +3,7 @@ package dev.symshapes.export.serde;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.collect.ImmutableList;
 import dev.symshapes.export.program.ExportedProgram;
 import dev.symshapes.export.program.GraphSignature;
 import dev.symshapes.export.spi.SymBool;
@@ -10,9 +11,10 @@ import dev.symshapes.export.spi.SymInt;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.tutorial.TutorialCase;
 import dev.symshapes.export.tutorial.TutorialCases;
+import dev.symshapes.export.tutorial.TutorialRun;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,31 +22,53 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code load(save(ep))} for every program of {@link SerdePrograms}: it prints identically, has
- * equal range constraints and signature, runs to the same results, and writing it again gives the
- * same JSON.
+ * {@code load(save(ep))} for every program of {@link SerdePrograms}, the programs every registered
+ * tutorial case records and the export-flow models: it prints identically, has equal range
+ * constraints and signature, runs to the same results, and writing it again gives the same JSON.
  */
 class RoundTripTest {
   @TempDir Path dir;
 
   static Stream<SerdePrograms.Case> cases() {
-    List<SerdePrograms.Case> all = new ArrayList<>(SerdePrograms.flowCases());
-    for (TutorialCase c : TutorialCases.all()) {
-      all.addAll(SerdePrograms.TUTORIAL.getOrDefault(c.id(), List.of()));
-    }
-    return all.stream();
+    return SerdePrograms.all().stream();
   }
 
   @Test
-  void everyRegisteredTutorialCaseHasItsPrograms() {
-    for (TutorialCase c : TutorialCases.all()) {
-      assertThat(SerdePrograms.TUTORIAL)
-          .as(
-              "tutorial case %s is registered but SerdePrograms.TUTORIAL lists no programs for it:"
-                  + " add them",
-              c.id())
-          .containsKey(c.id());
-    }
+  void tutorialCasesRecordProgramsUnlessTheyAreAboutAnError() {
+    Map<String, ImmutableList<TutorialRun.Recorded>> recorded = SerdePrograms.recorded();
+    assertThat(recorded.keySet())
+        .containsExactlyElementsOf(TutorialCases.all().stream().map(TutorialCase::id).toList());
+    assertThat(SerdePrograms.NO_PROGRAM.keySet())
+        .as("cases listed as exporting no program must be registered")
+        .isSubsetOf(recorded.keySet());
+    recorded.forEach(
+        (id, programs) -> {
+          if (SerdePrograms.NO_PROGRAM.containsKey(id)) {
+            assertThat(programs)
+                .as(
+                    "tutorial case %s is listed in SerdePrograms.NO_PROGRAM (%s) but records"
+                        + " programs: take it out of the list",
+                    id, SerdePrograms.NO_PROGRAM.get(id))
+                .isEmpty();
+          } else {
+            assertThat(programs)
+                .as(
+                    "tutorial case %s records no program: call run.exported(ep, inputs) for each"
+                        + " program it exports, or list it in SerdePrograms.NO_PROGRAM with why",
+                    id)
+                .isNotEmpty();
+          }
+        });
+  }
+
+  @Test
+  void recordedProgramsAreNumberedFromOneInExportOrder() {
+    ImmutableList<TutorialRun.Recorded> t24 = SerdePrograms.recorded().get("T24");
+    assertThat(t24)
+        .extracting(TutorialRun.Recorded::name)
+        .containsExactly("T24-1", "T24-2", "T24-3");
+    // The second program is the one whose predicate stays symbolic: dimension 2 is s0.
+    assertThat(t24.get(1).program().toString()).contains("x: \"f32[6, 4, s0]\"");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -53,7 +77,7 @@ class RoundTripTest {
     ExportedProgram ep = c.program();
     Path file = dir.resolve("model.pt2");
     Pt2Archive.save(ep, file);
-    ExportedProgram loaded = Pt2Archive.load(file);
+    ExportedProgram loaded = Pt2Archive.load(file, SerdePrograms.loadOptions(ep));
     assertSame(ep, loaded);
     Object expected = ep.module().call(c.inputs().get());
     Object actual = loaded.module().call(c.inputs().get());
@@ -67,7 +91,7 @@ class RoundTripTest {
     String json = ProgramJson.write(ep);
     ExportedProgram loaded =
         ProgramJson.read(
-            json.getBytes(UTF_8), ep.stateDict(), ep.constants(), LoadOptions.defaults());
+            json.getBytes(UTF_8), ep.stateDict(), ep.constants(), SerdePrograms.loadOptions(ep));
     assertSame(ep, loaded);
     assertThat(ProgramJson.write(loaded)).isEqualTo(json);
   }
@@ -77,7 +101,7 @@ class RoundTripTest {
   void loadedShapeEnvKnowsTheSymbols(SerdePrograms.Case c) {
     ExportedProgram ep = c.program();
     ExportedProgram loaded =
-        ProgramJson.read(json(ep), ep.stateDict(), ep.constants(), LoadOptions.defaults());
+        ProgramJson.read(json(ep), ep.stateDict(), ep.constants(), SerdePrograms.loadOptions(ep));
     // Every range constraint holds in the re-created environment: the bound of each key lies in
     // its declared range.
     loaded
@@ -98,7 +122,7 @@ class RoundTripTest {
   void theSolverProvesTheSameAboutTheLoadedProgram(SerdePrograms.Case c) {
     ExportedProgram ep = c.program();
     ExportedProgram loaded =
-        ProgramJson.read(json(ep), ep.stateDict(), ep.constants(), LoadOptions.defaults());
+        ProgramJson.read(json(ep), ep.stateDict(), ep.constants(), SerdePrograms.loadOptions(ep));
     assertThat(ConstraintReport.of(loaded).toString())
         .isEqualTo(ConstraintReport.of(ep).toString());
   }

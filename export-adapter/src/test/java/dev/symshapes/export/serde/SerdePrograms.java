@@ -1,10 +1,16 @@
 package dev.symshapes.export.serde;
 
+import com.google.common.base.Suppliers;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import dev.symshapes.export.Export;
-import dev.symshapes.export.ExportMode;
 import dev.symshapes.export.dynamic.Dim;
+import dev.symshapes.export.graph.GraphModule;
+import dev.symshapes.export.graph.Node;
+import dev.symshapes.export.graph.Target;
 import dev.symshapes.export.nn.BatchNorm2d;
 import dev.symshapes.export.nn.Linear;
+import dev.symshapes.export.ops.OpRegistry;
 import dev.symshapes.export.program.ExportedProgram;
 import dev.symshapes.export.spi.SymInt;
 import dev.symshapes.export.tensor.CreationKernels;
@@ -14,26 +20,41 @@ import dev.symshapes.export.tensor.TensorData;
 import dev.symshapes.export.trace.Module;
 import dev.symshapes.export.trace.Tensor;
 import dev.symshapes.export.tutorial.TutorialCase;
+import dev.symshapes.export.tutorial.TutorialCases;
+import dev.symshapes.export.tutorial.TutorialRun;
 import dev.symshapes.solver.ShapeEnv;
+import dev.symshapes.solver.event.LogSwitch;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The programs the serde tests round-trip: the models of the export-flow tests ({@code
- * ExportFlowTest}, {@code Models}), written again here with the registry's ops, and the programs of
- * the registered tutorial cases.
- *
- * <p>The {@link TutorialCase} contract returns printed text, not programs, so the programs of each
- * tutorial case are listed here by case id ({@link #TUTORIAL}); {@code RoundTripTest} fails for a
- * registered case that has no entry, naming it, so a newly registered case cannot go untested.
+ * The programs the serde tests round-trip: those every registered tutorial case records when it
+ * runs ({@link #tutorialCases()}, from {@link TutorialCases#all()}), and models of the export-flow
+ * tests that no tutorial case covers ({@link #flowCases()}): bounds, derived sizes, int, list,
+ * null, float and string inputs, lifted constants, nested and empty outputs, buffers, symbolic
+ * outputs.
  */
 final class SerdePrograms {
   private SerdePrograms() {}
 
-  /** A program to round-trip, made afresh by {@link #export()}, and inputs to run it on. */
+  /**
+   * The tutorial cases whose point is an error, so that they export no program, each with why. A
+   * case outside this map must record a program and one inside it must not ({@code
+   * RoundTripTest.tutorialCasesRecordProgramsUnlessTheyAreAboutAnError}), so the map cannot rot.
+   */
+  static final ImmutableMap<String, String> NO_PROGRAM =
+      ImmutableMap.of(
+          "T02", "data-dependent Java branch: export fails with a ControlFlowException",
+          "T08", "Dim.DYNAMIC that specializes: export fails with a constraint violation",
+          "T09", "STATIC and DYNAMIC in conflict: export fails with a constraint violation",
+          "T16", "guard on an unbacked value: export fails with a data-dependent error",
+          "T18", "index by an unbacked value without checks: export fails (data-dependent)",
+          "T20", "specializing an unbacked integer: export fails with a data-dependent error");
+
+  /** A program to round-trip, made by {@link #program()}, and inputs to run it on. */
   record Case(String name, Supplier<ExportedProgram> export, Supplier<Object[]> inputs) {
     ExportedProgram program() {
       return export.get();
@@ -45,11 +66,72 @@ final class SerdePrograms {
     }
   }
 
+  /** Runs every registered case once, in id order (memoized: the runs take a while). */
+  private static final Supplier<ImmutableMap<String, ImmutableList<TutorialRun.Recorded>>>
+      RECORDED =
+          Suppliers.memoize(
+              () -> {
+                ImmutableMap.Builder<String, ImmutableList<TutorialRun.Recorded>> b =
+                    ImmutableMap.builder();
+                for (TutorialCase c : TutorialCases.all()) {
+                  TutorialRun run =
+                      new TutorialRun(c.id(), () -> ShapeEnv.builder().logSwitch(LogSwitch.OFF));
+                  c.run(run);
+                  b.put(c.id(), run.programs());
+                }
+                return b.buildOrThrow();
+              });
+
+  /** The programs each registered tutorial case recorded, by case id, in id order. */
+  static ImmutableMap<String, ImmutableList<TutorialRun.Recorded>> recorded() {
+    return RECORDED.get();
+  }
+
+  /** Every program of every registered tutorial case, named {@code T12-2}. */
+  static List<Case> tutorialCases() {
+    List<Case> all = new ArrayList<>();
+    recorded().values().forEach(rs -> rs.forEach(r -> all.add(of(r))));
+    return all;
+  }
+
+  /** The tutorial program named {@code name} ({@code "T07-1"}). */
+  static Case tutorial(String name) {
+    return tutorialCases().stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no tutorial program " + name));
+  }
+
+  /** The tutorial programs, then the flow models. */
+  static List<Case> all() {
+    List<Case> all = new ArrayList<>(tutorialCases());
+    all.addAll(flowCases());
+    return all;
+  }
+
+  private static Case of(TutorialRun.Recorded r) {
+    return new Case(r.name(), r::program, r.inputs());
+  }
+
   /**
-   * The programs of the tutorial cases, by case id: fill in an entry for each case registered in
-   * {@code TutorialCases} (the models live in {@code dev.symshapes.export.tutorial}).
+   * Options that load {@code ep}: the standard registry plus the custom ops its graphs call (T22's
+   * {@code my_custom_library::custom_op}), as a user loading a program registers its op library
+   * first.
    */
-  static final Map<String, List<Case>> TUTORIAL = Map.of();
+  static LoadOptions loadOptions(ExportedProgram ep) {
+    OpRegistry registry = OpRegistry.standard();
+    addCustomOps(ep.graphModule(), registry);
+    return LoadOptions.defaults().withRegistry(registry);
+  }
+
+  private static void addCustomOps(GraphModule m, OpRegistry registry) {
+    for (Node n : m.graph().nodes()) {
+      if (n.target() instanceof Target.Op op && !registry.contains(op.op().qualifiedName())) {
+        registry.register(op.op());
+      }
+    }
+    m.submodules().values().forEach(sub -> addCustomOps(sub, registry));
+  }
 
   static Tensor randn(long... shape) {
     return Tensor.of(
@@ -60,37 +142,17 @@ final class SerdePrograms {
     return Tensor.of(TensorData.scalar(v));
   }
 
-  /** The export-flow models. */
+  /** The export-flow model named {@code name} ({@code "branch guard"}). */
+  static Case flow(String name) {
+    return flowCases().stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no flow program " + name));
+  }
+
+  /** The export-flow models that no tutorial case covers. */
   static List<Case> flowCases() {
     return List.of(
-        new Case(
-            "T01 MyModule, static",
-            () -> Export.export(new MyModule(), new Object[] {randn(8, 100), randn(8, 100)}),
-            () -> new Object[] {randn(8, 100), randn(8, 100)}),
-        new Case(
-            "T07 DynamicModel, AUTO dims",
-            () ->
-                Export.export(
-                    new DynamicModel(),
-                    new Object[] {randn(6, 5), randn(4), randn(8, 4), randn(32)},
-                    Map.of(
-                        "w", List.of(Dim.AUTO, Dim.AUTO),
-                        "x", List.of(Dim.AUTO),
-                        "y", List.of(Dim.AUTO, Dim.AUTO),
-                        "z", List.of(Dim.AUTO))),
-            () -> new Object[] {randn(7, 5), randn(3), randn(5, 3), randn(15)}),
-        new Case(
-            "T10 checks and a branch",
-            () ->
-                Export.export(
-                    new T10(),
-                    new Object[] {randn(6, 5), randn(4), randn(8, 4), randn(32)},
-                    Map.of(
-                        "w", List.of(Dim.AUTO, Dim.AUTO),
-                        "x", List.of(Dim.AUTO),
-                        "y", List.of(Dim.AUTO, Dim.AUTO),
-                        "z", List.of(Dim.AUTO))),
-            () -> new Object[] {randn(7, 5), randn(5), randn(2, 5), randn(10)}),
         new Case(
             "bounded input",
             () ->
@@ -114,15 +176,6 @@ final class SerdePrograms {
                     Map.of("x", List.of(Dim.AUTO), "y", List.of(Dim.AUTO))),
             () -> new Object[] {randn(5), randn(6)}),
         new Case(
-            "T14 int and bool inputs",
-            () -> {
-              Map<String, Object> spec = new HashMap<>();
-              spec.put("a", Arrays.asList(Dim.AUTO, null));
-              return Export.export(
-                  new Mixed(), new Object[] {randn(4, 4), randn(3, 3), 16, false}, spec);
-            },
-            () -> new Object[] {randn(5, 4), randn(3, 3), 16L, false}),
-        new Case(
             "dynamic int input",
             () -> Export.export(new IntInput(), new Object[] {randn(3), 5}, Map.of("n", Dim.AUTO)),
             () -> new Object[] {randn(3), 7L}),
@@ -138,28 +191,6 @@ final class SerdePrograms {
                         "y",
                         List.of(Dim.AUTO))),
             () -> new Object[] {List.of(randn(4), randn(4)), randn(4)}),
-        new Case(
-            "T17 checked item",
-            () ->
-                Export.export(
-                    new CheckedItem(),
-                    new Object[] {scalar(32), randn(4)},
-                    Map.of(),
-                    ShapeEnv.builder(),
-                    ExportMode.STRICT),
-            () -> new Object[] {scalar(20), randn(4)}),
-        new Case(
-            "T21 size-like unbacked",
-            () ->
-                Export.export(
-                    new T21(),
-                    new Object[] {
-                      scalar(4), Tensor.of(TensorData.ones(new long[] {1, 60}, DType.FLOAT32))
-                    }),
-            () ->
-                new Object[] {
-                  scalar(3), Tensor.of(TensorData.ones(new long[] {1, 60}, DType.FLOAT32))
-                }),
         new Case(
             "lifted constant",
             () -> Export.export(new WithConstant(), new Object[] {randn(2, 3)}),
@@ -183,39 +214,15 @@ final class SerdePrograms {
         new Case(
             "symbolic outputs",
             () -> Export.export(new SymOut(), new Object[] {randn(6, 2), scalar(5)}),
-            () -> new Object[] {randn(6, 2), scalar(7)}));
-  }
-
-  /** T01's {@code MyModule}. */
-  public static final class MyModule extends Module {
-    final Linear lin = registerModule("lin", new Linear(100, 10));
-
-    public Tensor forward(Tensor x, Tensor y) {
-      return lin.forward(x.add(y)).relu_();
-    }
-  }
-
-  /** T06-T10's {@code DynamicModel}. */
-  public static final class DynamicModel extends Module {
-    final Linear l = registerModule("l", new Linear(5, 3));
-
-    public Object forward(Tensor w, Tensor x, Tensor y, Tensor z) {
-      return new Object[] {l.forward(w), x.add(y).flatten().add(z)};
-    }
-  }
-
-  /** T10: a bound, a check and a branch. */
-  public static final class T10 extends Module {
-    final Linear l = registerModule("l", new Linear(5, 3));
-
-    public Object forward(Tensor w, Tensor x, Tensor y, Tensor z) {
-      w.size(0).le(512).check();
-      x.size(0).ge(4).check();
-      if (w.size(0).eq(x.size(0).plus(2)).bool()) {
-        return new Object[] {l.forward(w), x.add(y).flatten().add(z)};
-      }
-      return w;
-    }
+            () -> new Object[] {randn(6, 2), scalar(7)}),
+        new Case(
+            "size expression outputs",
+            () ->
+                Export.export(
+                    new SizeOut(),
+                    new Object[] {randn(4, 3)},
+                    Map.of("x", List.of(Dim.AUTO, Dim.AUTO))),
+            () -> new Object[] {randn(6, 5)}));
   }
 
   /** {@code 4 <= w.size(0) <= 512}. */
@@ -245,13 +252,6 @@ final class SerdePrograms {
     }
   }
 
-  /** Two tensors, an int and a bool. */
-  public static final class Mixed extends Module {
-    public Tensor forward(Tensor a, Tensor b, int n, boolean flag) {
-      return flag ? a.add(n) : b.add(n);
-    }
-  }
-
   /** A dynamic integer input. */
   public static final class IntInput extends Module {
     public Tensor forward(Tensor x, SymInt n) {
@@ -263,24 +263,6 @@ final class SerdePrograms {
   public static final class ListInput extends Module {
     public Tensor forward(List<Tensor> xs, Tensor y) {
       return xs.get(0).add(xs.get(1)).add(y);
-    }
-  }
-
-  /** T17: {@code item} checked to lie in [10, 60]. */
-  public static final class CheckedItem extends Module {
-    public Tensor forward(Tensor x, Tensor y) {
-      SymInt a = x.item();
-      a.ge(10).check();
-      a.le(60).check();
-      return y.add(2);
-    }
-  }
-
-  /** T21: an unbacked size through {@code repeat}. */
-  public static final class T21 extends Module {
-    public Tensor forward(Tensor x, Tensor y) {
-      SymInt a = x.item();
-      return y.repeat(a, 1L).add(a);
     }
   }
 
@@ -329,6 +311,13 @@ final class SerdePrograms {
     public Object forward(Tensor x, Tensor n) {
       SymInt a = n.item();
       return new Object[] {x.add(1), a, a.plus(1), 3};
+    }
+  }
+
+  /** Returns {@code x.size(0) + 1} and {@code 2 * x.size(1)}: SymInt outputs of backed sizes. */
+  public static final class SizeOut extends Module {
+    public Object forward(Tensor x) {
+      return new Object[] {x.size(0).plus(1), x.size(1).times(2)};
     }
   }
 }

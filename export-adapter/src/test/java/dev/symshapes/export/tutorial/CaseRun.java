@@ -25,7 +25,10 @@ record CaseRun(ImmutableList<ShapeEnvEvent> events, String text) {
   /** Runs {@code c} once. */
   static CaseRun of(TutorialCase c) {
     List<ShapeEnvEvent> events = new ArrayList<>();
-    String text = c.run(() -> ShapeEnv.builder().logSwitch(LogSwitch.OFF).listener(events::add));
+    String text =
+        c.run(
+            new TutorialRun(
+                c.id(), () -> ShapeEnv.builder().logSwitch(LogSwitch.OFF).listener(events::add)));
     return new CaseRun(ImmutableList.copyOf(events), text);
   }
 

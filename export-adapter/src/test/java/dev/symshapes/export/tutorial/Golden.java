@@ -2,7 +2,6 @@ package dev.symshapes.export.tutorial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.symshapes.solver.ShapeEnv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +29,7 @@ final class Golden {
   /** Runs {@code c} and compares its text with its golden file; the case is registered. */
   static void check(TutorialCase c) {
     assertThat(TutorialCases.byId(c.id())).get().isInstanceOf(c.getClass());
-    String actual = c.run(ShapeEnv::builder);
+    String actual = c.run(TutorialRun.of(c.id()));
     assertThat(actual).as("case %s: %s", c.id(), c.title()).isEqualTo(expected(c.id()));
   }
 }

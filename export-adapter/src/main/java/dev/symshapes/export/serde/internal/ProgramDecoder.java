@@ -18,6 +18,7 @@ import dev.symshapes.expr.BoolExpr;
 import dev.symshapes.expr.Expr;
 import dev.symshapes.expr.ExprFactory;
 import dev.symshapes.expr.IntExpr;
+import dev.symshapes.expr.Substitution;
 import dev.symshapes.expr.Sym;
 import dev.symshapes.expr.range.Bound;
 import dev.symshapes.expr.range.IntRange;
@@ -134,12 +135,7 @@ public final class ProgramDecoder {
       }
     }
 
-    List<GraphModule> all = new ArrayList<>();
-    collect(gm, all);
-    EnvRebuilder.rebuild(
-        env, values, ranges, symbolSources, all, options.limits().maxSymbolIndex());
-
-    ImmutableList.Builder<String> pythonGuards = ImmutableList.builder();
+    List<String> pythonGuards = new ArrayList<>();
     List<BoolExpr> parsed = new ArrayList<>();
     JsonNode gc = Json.optional(root, "guards_code", "$");
     if (gc != null) {
@@ -150,6 +146,22 @@ public final class ProgramDecoder {
         parsed.add(GuardsCode.parse(code, sourceExprs, f, "guards_code[" + i + "]"));
       }
     }
+    // Roots of derived dims that are no input's size are named in the guards by the dim's name;
+    // their symbols get that name as source, as when the program was exported.
+    Map<Sym, Sym> phantoms =
+        PhantomRoots.resolve(parsed, pythonGuards, values.symbols, symbolSources.keySet());
+    phantoms.forEach(
+        (name, s) -> {
+          Source src = Source.named(name.name());
+          symbolSources.putIfAbsent(s, src);
+          bindings.add(new SourceBinding(src, s));
+        });
+    parsed.replaceAll(g -> Substitution.apply(g, phantoms));
+
+    List<GraphModule> all = new ArrayList<>();
+    collect(gm, all);
+    EnvRebuilder.rebuild(
+        env, values, ranges, symbolSources, all, options.limits().maxSymbolIndex());
     // What the bindings and ranges imply is checked by them; the rest is checked last.
     List<BoolExpr> residual = new ArrayList<>();
     for (BoolExpr g : parsed) {
@@ -162,7 +174,7 @@ public final class ProgramDecoder {
     ProducedGuards guards =
         new ProducedGuards(
             ImmutableList.copyOf(bindings),
-            pythonGuards.build(),
+            ImmutableList.copyOf(pythonGuards),
             ImmutableMap.copyOf(ranges),
             ImmutableList.copyOf(residual));
     StateCheck.check(signature, placeholders, stateDict, constants, options.missingState());
