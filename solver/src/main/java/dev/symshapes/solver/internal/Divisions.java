@@ -32,6 +32,20 @@ final class Divisions {
           ? "modulo by zero"
           : "division by zero";
     }
+
+    /**
+     * {@code division by zero: the divisor u1 of (u0//u1) in Eq(u1, u0 + ((u0//u1))) is 0}: the
+     * start of the error message, {@code whole} being the expression the division is part of.
+     */
+    String describeIn(Expr whole) {
+      return words()
+          + ": the divisor "
+          + divisor
+          + " of "
+          + division
+          + (division == whole ? "" : " in " + whole)
+          + " is 0";
+    }
   }
 
   /** The divisors of {@code e} if it is a division, else an empty list. */

@@ -306,15 +306,7 @@ public final class EnvCore {
       return ex;
     }
     return new DivisionByZeroException(
-        z.words()
-            + ": the divisor "
-            + z.divisor()
-            + " of "
-            + z.division()
-            + (z.division() == original ? "" : " in " + original)
-            + " is 0 at the example inputs ("
-            + describeHints(z.divisor())
-            + ")",
+        z.describeIn(original) + " at the example inputs (" + describeHints(z.divisor()) + ")",
         original,
         z.division());
   }

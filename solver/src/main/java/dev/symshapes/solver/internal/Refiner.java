@@ -124,17 +124,7 @@ public final class Refiner {
       }
     }
     String why = reasons.isEmpty() ? "" : describeReasons(reasons);
-    return new DivisionByZeroException(
-        z.words()
-            + ": the divisor "
-            + z.divisor()
-            + " of "
-            + z.division()
-            + (z.division() == e ? "" : " in " + e)
-            + " is 0"
-            + why,
-        e,
-        z.division());
+    return new DivisionByZeroException(z.describeIn(e) + why, e, z.division());
   }
 
   /**
