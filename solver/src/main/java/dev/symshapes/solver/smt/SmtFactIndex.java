@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableSet;
 import dev.symshapes.expr.BoolExpr;
 import dev.symshapes.expr.IntValue;
 import dev.symshapes.expr.Sym;
+import dev.symshapes.expr.range.IntRange;
 import dev.symshapes.solver.Guard;
 import dev.symshapes.solver.Replacement;
 import dev.symshapes.solver.eval.FactView;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,10 +67,13 @@ final class SmtFactIndex {
   private int guardsIndexed;
   private Guard lastGuard;
 
-  private final List<Replacement> replacementsSeen = new ArrayList<>();
-  private final Map<Sym, List<Replacement>> replacementsByTargetSymbol = new HashMap<>();
+  /** The replacement last seen for each replaced symbol. */
+  private final Map<Sym, Replacement> replacementsSeen = new HashMap<>();
+
+  /** For each symbol, the replaced symbols whose target mentioned it when it was seen. */
+  private final Map<Sym, Set<Sym>> keysByTargetSymbol = new HashMap<>();
+
   private final Map<Sym, int[]> relatingTargets = new HashMap<>();
-  private long replacementsVersion = -1;
 
   private final Set<Sym> overCap = new HashSet<>();
 
@@ -80,9 +83,13 @@ final class SmtFactIndex {
 
   // ---- guards ----
 
-  /** Indexes the guards appended since the last call (all of them after a rollback). */
-  void updateGuards(FactView view) {
+  /**
+   * Indexes the guards appended since the last call (all of them after a rollback), and the
+   * replacements of their symbols.
+   */
+  void update(FactView view) {
     List<Guard> live = view.guardList();
+    Map<Sym, Replacement> replacements = view.replacementMap();
     if (live.size() < guardsIndexed
         || (guardsIndexed > 0 && live.get(guardsIndexed - 1) != lastGuard)) {
       // Guards were rolled back (and maybe others added): index them again, from the memo.
@@ -90,17 +97,30 @@ final class SmtFactIndex {
       guardsSeen.clear();
       guardsBySymbol.clear();
       relatingGuards.clear();
+      replacementsSeen.clear();
+      keysByTargetSymbol.clear();
+      relatingTargets.clear();
       overCap.clear();
     }
     for (int i = guardsIndexed; i < live.size(); i++) {
-      index(live.get(i).expr());
+      index(live.get(i).expr(), replacements);
     }
     guardsIndexed = live.size();
     lastGuard = guardsIndexed == 0 ? null : live.get(guardsIndexed - 1);
+    if (replacements.size() > replacementsSeen.size()) {
+      // A replacement of a symbol that no new guard mentions (a renamed unbacked symbol): rare,
+      // so all of them are looked at.
+      for (Replacement r : replacements.values()) {
+        see(r);
+      }
+    }
   }
 
-  private void index(BoolExpr e) {
-    if (e.isTrue() || !guardsSeen.add(e)) {
+  private void index(BoolExpr e, Map<Sym, Replacement> replacements) {
+    if (e.isTrue()) {
+      return;
+    }
+    if (!guardsSeen.add(e)) {
       return;
     }
     GuardInfo g = guardMemo.get(e);
@@ -113,42 +133,32 @@ final class SmtFactIndex {
       if (g.relating()) {
         relatingGuards.computeIfAbsent(s, k -> new int[1])[0]++;
       }
+      // The replacements a guard causes are of its own symbols (solved for, or a multiple's
+      // quotient): they are found here, without walking the replacement map.
+      Replacement r = replacements.get(s);
+      if (r != null) {
+        see(r);
+      }
     }
   }
 
   // ---- replacements ----
 
-  /** Brings the reverse index of replacements (target symbol to replacements) up to date. */
-  void updateReplacements(FactView view) {
-    if (view.version() == replacementsVersion) {
+  /**
+   * Records {@code r} under the symbols of its target. Entries are never removed until a rollback:
+   * a replaced symbol whose replacement has since been overwritten (its target resolved further) is
+   * still connected to the old target's symbols through the replacements between them, and the cone
+   * reads each replacement from the live map.
+   */
+  private void see(Replacement r) {
+    if (replacementsSeen.put(r.symbol(), r) == r) {
       return;
     }
-    replacementsVersion = view.version();
-    Map<Sym, Replacement> live = view.replacementMap();
-    Iterator<Replacement> it = live.values().iterator();
-    int n = replacementsSeen.size();
-    // The map keeps insertion order and an overwritten entry keeps its place: when the first n
-    // entries are the ones seen, the others are new. Anything else is a rollback or an overwrite.
-    boolean same = live.size() >= n;
-    for (int i = 0; same && i < n; i++) {
-      same = it.next() == replacementsSeen.get(i);
-    }
-    if (!same) {
-      replacementsSeen.clear();
-      replacementsByTargetSymbol.clear();
-      relatingTargets.clear();
-      overCap.clear();
-      it = live.values().iterator();
-    }
-    while (it.hasNext()) {
-      Replacement r = it.next();
-      replacementsSeen.add(r);
-      boolean relating = !SmtRelevance.isAbsorbedReplacement(r.target());
-      for (Sym x : r.target().freeSymbols()) {
-        replacementsByTargetSymbol.computeIfAbsent(x, k -> new ArrayList<>(2)).add(r);
-        if (relating) {
-          relatingTargets.computeIfAbsent(x, k -> new int[1])[0]++;
-        }
+    boolean relating = !SmtRelevance.isAbsorbedReplacement(r.target());
+    for (Sym x : r.target().freeSymbols()) {
+      keysByTargetSymbol.computeIfAbsent(x, k -> new LinkedHashSet<>()).add(r.symbol());
+      if (relating) {
+        relatingTargets.computeIfAbsent(x, k -> new int[1])[0]++;
       }
     }
   }
@@ -157,8 +167,7 @@ final class SmtFactIndex {
 
   /**
    * Whether a fact that the environment has not absorbed into ranges mentions one of {@code syms}
-   * (a guard, a divisibility fact, a replacement of it or by an expression over it); reads the
-   * replacements only when the guards and divisors do not already tell.
+   * (a guard, a divisibility fact, a replacement of it or by an expression over it).
    */
   boolean related(Collection<Sym> syms, FactView view) {
     Map<Sym, Replacement> replacements = view.replacementMap();
@@ -172,7 +181,6 @@ final class SmtFactIndex {
         return true;
       }
     }
-    updateReplacements(view);
     for (Sym s : syms) {
       if (relatingTargets.containsKey(s)) {
         return true;
@@ -185,7 +193,8 @@ final class SmtFactIndex {
 
   /**
    * The cone of influence of {@code start}, or {@link Cone#OVER_CAP} when it holds more than {@code
-   * maxFacts} facts. Costs O(cone) (at most about {@code maxFacts} facts are visited).
+   * maxFacts} facts. Costs O(cone), at most about {@code maxFacts} facts visited; the facts are
+   * built only once the cone is known to be within the cap.
    */
   Cone cone(Collection<Sym> start, FactView view, int maxFacts) {
     for (Sym s : start) {
@@ -193,11 +202,13 @@ final class SmtFactIndex {
         return Cone.OVER_CAP;
       }
     }
-    updateReplacements(view);
     Map<Sym, Replacement> replacements = view.replacementMap();
     Map<Sym, IntValue> divisors = view.divisorMap();
-    Set<BoolExpr> out = new LinkedHashSet<>();
-    Set<Sym> seen = new HashSet<>();
+    // First the symbols and facts reached, counted but not built.
+    Set<Sym> seen = new LinkedHashSet<>();
+    Set<Replacement> reachedReplacements = new LinkedHashSet<>();
+    Set<GuardInfo> reachedGuards = new LinkedHashSet<>();
+    int count = 0;
     ArrayDeque<Sym> todo = new ArrayDeque<>();
     // One connected component at a time: a component over the cap on its own is marked, one that
     // is over only together with another component of the query is not.
@@ -205,7 +216,7 @@ final class SmtFactIndex {
       if (!seen.add(s0)) {
         continue;
       }
-      int before = out.size();
+      int before = count;
       List<Sym> component = new ArrayList<>();
       component.add(s0);
       todo.add(s0);
@@ -215,33 +226,52 @@ final class SmtFactIndex {
           overCap.addAll(component);
           return Cone.OVER_CAP;
         }
-        out.addAll(builder.bounds(x, view.range(x)));
-        IntValue m = divisors.get(x);
-        if (m != null) {
-          out.addAll(builder.divisor(x, m));
+        IntRange r = view.range(x);
+        count += (r.lower().isFinite() ? 1 : 0) + (r.upper().isFinite() ? 1 : 0);
+        if (divisors.containsKey(x)) {
+          count++;
         }
-        Replacement r = replacements.get(x);
-        if (r != null) {
-          out.addAll(builder.replacement(r));
-          reach(r.target().freeSymbols(), seen, todo, component);
+        Replacement forward = replacements.get(x);
+        if (forward != null && reachedReplacements.add(forward)) {
+          count++;
+          reach(forward.target().freeSymbols(), seen, todo, component);
         }
-        for (Replacement by : replacementsByTargetSymbol.getOrDefault(x, List.of())) {
-          if (replacements.get(by.symbol()) == by) {
-            out.addAll(builder.replacement(by));
-            reach(List.of(by.symbol()), seen, todo, component);
+        for (Sym key : keysByTargetSymbol.getOrDefault(x, Set.of())) {
+          Replacement by = replacements.get(key);
+          if (by != null && reachedReplacements.add(by)) {
+            count++;
+            reach(List.of(key), seen, todo, component);
+            reach(by.target().freeSymbols(), seen, todo, component);
           }
         }
         for (GuardInfo g : guardsBySymbol.getOrDefault(x, List.of())) {
-          out.add(g.expr());
-          reach(g.symbols(), seen, todo, component);
+          if (reachedGuards.add(g)) {
+            count++;
+            reach(g.symbols(), seen, todo, component);
+          }
         }
-        if (out.size() > maxFacts) {
-          if (out.size() - before > maxFacts) {
+        if (count > maxFacts) {
+          if (count - before > maxFacts) {
             overCap.addAll(component);
           }
           return Cone.OVER_CAP;
         }
       }
+    }
+    // Then the facts, in a deterministic order: per symbol, then replacements, then guards.
+    Set<BoolExpr> out = new LinkedHashSet<>();
+    for (Sym x : seen) {
+      out.addAll(builder.bounds(x, view.range(x)));
+      IntValue m = divisors.get(x);
+      if (m != null) {
+        out.addAll(builder.divisor(x, m));
+      }
+    }
+    for (Replacement r : reachedReplacements) {
+      out.addAll(builder.replacement(r));
+    }
+    for (GuardInfo g : reachedGuards) {
+      out.add(g.expr());
     }
     return new Cone(ImmutableList.copyOf(out), false);
   }

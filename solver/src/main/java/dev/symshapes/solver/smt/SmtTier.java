@@ -246,7 +246,7 @@ public final class SmtTier implements DecisionTier {
       index = new SmtFactIndex(new SmtFacts(view.factory()));
     }
     if (view.version() != factsVersion) {
-      index.updateGuards(view);
+      index.update(view);
       cache.clear();
       factUpdates++;
       factsVersion = view.version();
