@@ -9,6 +9,8 @@ import dev.symshapes.expr.range.IntRange;
 import dev.symshapes.solver.Guard;
 import dev.symshapes.solver.Replacement;
 import dev.symshapes.solver.SymbolInfo;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A read-only view of everything a shape environment knows, for decision tiers that reason over all
@@ -32,6 +34,22 @@ public interface FactView {
 
   /** Guards and runtime asserts, as stated. */
   ImmutableList<Guard> guards();
+
+  /**
+   * The guards and runtime asserts as a read-only live list, without a copy: a tier that indexes
+   * facts incrementally reads only the guards appended since its last call. Valid only during the
+   * call.
+   */
+  List<Guard> guardList();
+
+  /**
+   * The replacements as a read-only live map in insertion order, without a copy (an overwritten
+   * entry keeps its place). Valid only during the call.
+   */
+  Map<Sym, Replacement> replacementMap();
+
+  /** The known divisors as a read-only live map, without a copy. Valid only during the call. */
+  Map<Sym, IntValue> divisorMap();
 
   /**
    * Changes whenever any fact changes; a tier may keep state (asserted facts) between calls while

@@ -494,6 +494,21 @@ public final class EnvCore {
     }
 
     @Override
+    public List<Guard> guardList() {
+      return java.util.Collections.unmodifiableList(facts.guards);
+    }
+
+    @Override
+    public Map<Sym, Replacement> replacementMap() {
+      return java.util.Collections.unmodifiableMap(facts.replacements);
+    }
+
+    @Override
+    public Map<Sym, IntValue> divisorMap() {
+      return java.util.Collections.unmodifiableMap(facts.divisors);
+    }
+
+    @Override
     public long version() {
       return facts.globalVersion();
     }

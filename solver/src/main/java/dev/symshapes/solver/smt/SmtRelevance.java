@@ -14,6 +14,7 @@ import dev.symshapes.expr.solve.Solution;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -37,23 +38,12 @@ import java.util.function.Function;
 final class SmtRelevance {
   private SmtRelevance() {}
 
-  /** The symbols that facts other than single-symbol bounds relate to others. */
-  static Set<Sym> relatedSymbols(List<BoolExpr> facts) {
-    Set<Sym> out = new HashSet<>();
-    for (BoolExpr f : facts) {
-      if (!isAbsorbed(f)) {
-        out.addAll(f.freeSymbols());
-      }
-    }
-    return out;
-  }
-
   /**
    * Whether the environment has folded {@code f} into ranges: a relation on one symbol that
    * isolates it against a constant, or an equality between two symbols ({@code Eq(s4, s2)}, a
    * replacement or a guard) up to a constant, whose ranges the environment intersects.
    */
-  private static boolean isAbsorbed(BoolExpr f) {
+  static boolean isAbsorbed(BoolExpr f) {
     if (!(f instanceof Relation r)) {
       return false;
     }
@@ -71,6 +61,21 @@ final class SmtRelevance {
     return false;
   }
 
+  /**
+   * Whether the replacement {@code s -> target} is absorbed in the sense of {@link #isAbsorbed} (as
+   * the fact {@code Eq(s, target)}), decided on the target alone, without building the fact: a
+   * constant, or one symbol with coefficient 1 or -1 plus a constant.
+   */
+  static boolean isAbsorbedReplacement(IntExpr target) {
+    if (target.constantValue() != null || target instanceof Sym) {
+      return true;
+    }
+    if (target instanceof Add a && a.termCount() == 1) {
+      return unitSymbols(a);
+    }
+    return false;
+  }
+
   private static boolean unitSymbols(Add a) {
     for (int i = 0; i < a.termCount(); i++) {
       IntValue c = a.coefficients().get(i);
@@ -81,15 +86,18 @@ final class SmtRelevance {
     return true;
   }
 
-  /** Whether Z3 could decide {@code q} when the range tier could not. */
-  static boolean worthAsking(BoolExpr q, Set<Sym> related, Function<Sym, IntRange> ranges) {
+  /**
+   * Whether Z3 could decide {@code q} when the range tier could not.
+   *
+   * @param related whether a fact that is not {@link #isAbsorbed absorbed} mentions a symbol of
+   *     {@code q}; asked only for relations
+   */
+  static boolean worthAsking(BoolExpr q, BooleanSupplier related, Function<Sym, IntRange> ranges) {
     if (!(q instanceof Relation r)) {
       return true;
     }
-    for (Sym s : q.freeSymbols()) {
-      if (related.contains(s)) {
-        return true;
-      }
+    if (related.getAsBoolean()) {
+      return true;
     }
     for (Sym s : r.lhs().freeSymbols()) {
       // The range tier bounds each side on its own: exact for the difference only when no

@@ -8,6 +8,9 @@ package dev.symshapes.solver.smt;
  * @param queries decisions asked of the tier
  * @param skipped of those, answered UNKNOWN without Z3 because the range tier's UNKNOWN was already
  *     exact (a linear relation over symbols no fact relates); counted in {@code undecided}
+ * @param overCap of those, answered UNKNOWN without Z3 because the query's cone of influence held
+ *     more than {@link SmtOptions#maxFacts()} facts (the tier's cost bound); counted in {@code
+ *     undecided}
  * @param cacheHits of those, answered from the tier's cache (same query, same facts)
  * @param decidedTrue answered TRUE
  * @param decidedFalse answered FALSE
@@ -15,39 +18,48 @@ package dev.symshapes.solver.smt;
  *     not encode the query (or Z3 is unavailable)
  * @param budgetExhausted checks stopped by the resource limit or the wall-clock cap
  * @param checks satisfiability checks run (one or two per query)
- * @param factLoads times the facts were (re)asserted because they changed
- * @param factsDropped facts that could not be encoded and were left out (sound: Z3 knows less)
+ * @param factUpdates times the tier updated its index of the facts because they had changed
+ * @param factsAsserted facts asserted into Z3, summed over the queries sent to it: each query
+ *     asserts its cone of influence, so this over {@link #solved()} is the mean cone size
+ * @param factsDropped facts of cones that could not be encoded and were left out (sound: Z3 knows
+ *     less), summed over the queries like {@code factsAsserted}
  * @param loadNanos time spent loading Z3 and opening the solver (the cold start)
- * @param solveNanos time spent in asserting facts and checking, excluding the cold start
+ * @param solveNanos time spent in finding cones, asserting facts and checking, excluding the cold
+ *     start
  */
 public record SmtStats(
     long queries,
     long skipped,
+    long overCap,
     long cacheHits,
     long decidedTrue,
     long decidedFalse,
     long undecided,
     long budgetExhausted,
     long checks,
-    long factLoads,
+    long factUpdates,
+    long factsAsserted,
     long factsDropped,
     long loadNanos,
     long solveNanos) {
 
-  /** The queries that reached Z3 (asked, not skipped, not from the cache). */
+  /** The queries that reached Z3 (asked, not skipped, not over the cap, not from the cache). */
   public long solved() {
-    return queries - skipped - cacheHits;
+    return queries - skipped - overCap - cacheHits;
   }
 
   /**
-   * One line: {@code smt queries 3, skipped 0, cache hits 1, true 1, false 0, unknown 1, budget
-   * exhausted 0, checks 4, fact loads 2, facts dropped 0, load 512.3 ms, solve 1.2 ms}.
+   * One line: {@code smt queries 3, skipped 0, over cap 0, cache hits 1, true 1, false 0, unknown
+   * 1, budget exhausted 0, checks 4, fact updates 2, facts asserted 9, facts dropped 0, load 512.3
+   * ms, solve 1.2 ms}.
    */
   public String describe() {
     return "smt queries "
         + queries
         + ", skipped "
         + skipped
+        + ", over cap "
+        + overCap
         + ", cache hits "
         + cacheHits
         + ", true "
@@ -60,8 +72,10 @@ public record SmtStats(
         + budgetExhausted
         + ", checks "
         + checks
-        + ", fact loads "
-        + factLoads
+        + ", fact updates "
+        + factUpdates
+        + ", facts asserted "
+        + factsAsserted
         + ", facts dropped "
         + factsDropped
         + ", load "

@@ -3,19 +3,14 @@ package dev.symshapes.solver.smt;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
-import com.google.common.collect.ImmutableList;
 import dev.symshapes.expr.BoolExpr;
-import dev.symshapes.expr.Sym;
 import dev.symshapes.solver.Tier;
 import dev.symshapes.solver.Truth;
 import dev.symshapes.solver.eval.DecisionTier;
 import dev.symshapes.solver.eval.FactView;
 import java.lang.ref.Cleaner;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Tier 4: decides what constant folding, value ranges and axioms leave UNKNOWN by asking an SMT
@@ -36,11 +31,17 @@ import java.util.Set;
  * that no fact relates, see {@link SmtRelevance}) is answered UNKNOWN at once: most guards of a
  * trace are of that kind ({@code Eq(s2, 1)}, {@code Eq(s2, s4)}), and Z3 could only confirm it.
  *
+ * <p>Z3 is given only the query's cone of influence: the facts connected to the query's symbols,
+ * transitively through the symbols they share (see {@link SmtFactIndex}; dropping the others is
+ * sound for TRUE and FALSE alike). Each query asserts its cone in a push/pop scope of its own, on
+ * one incremental solver whose base level stays empty. A cone of more than {@link
+ * SmtOptions#maxFacts()} facts is not sent: the query is UNKNOWN and counted in {@link
+ * SmtStats#overCap()}. That cap is the tier's cost bound, as the resource limit is the bound of
+ * each check. When the facts change, the tier updates its index of them incrementally (no
+ * expressions are built for facts no query reaches); answers are cached until the facts change.
+ *
  * <p>Z3 is loaded when the first query that needs it arrives, not before. If it cannot be loaded,
- * every query is UNKNOWN and the loader logs one warning. The facts are asserted once per fact
- * version, into one incremental solver: when they only grew, the new ones are added; otherwise the
- * solver is reset. Each query then runs in a push/pop scope of its own. Answers are cached until
- * the facts change.
+ * every query is UNKNOWN and the loader logs one warning.
  *
  * <p>One tier serves one shape environment, from one thread at a time (the environment checks
  * that), and is closed with it; a tier that is never closed releases its Z3 context when it is
@@ -80,22 +81,21 @@ public final class SmtTier implements DecisionTier {
   private State state = State.NOT_LOADED;
   private FactView boundView;
 
-  private long syncedVersion = -1;
   private long factsVersion = -1;
-  private ImmutableList<BoolExpr> facts = ImmutableList.of();
-  private Set<Sym> related = Set.of();
-  private final Set<BoolExpr> asserted = new LinkedHashSet<>();
+  private SmtFactIndex index;
   private final Map<BoolExpr, Truth> cache = new HashMap<>();
 
   private long queries;
   private long skipped;
+  private long overCap;
   private long cacheHits;
   private long decidedTrue;
   private long decidedFalse;
   private long undecided;
   private long budgetExhausted;
   private long checks;
-  private long factLoads;
+  private long factUpdates;
+  private long factsAsserted;
   private long factsDropped;
   private long loadNanos;
   private long solveNanos;
@@ -141,34 +141,57 @@ public final class SmtTier implements DecisionTier {
         "an SmtTier serves one ShapeEnv, but it was given the facts of another");
     boundView = facts;
     queries++;
-    readFacts(facts);
-    if (!SmtRelevance.worthAsking(simplified, related, facts::range)) {
+    update(facts);
+    if (!SmtRelevance.worthAsking(
+        simplified, () -> index.related(simplified.freeSymbols(), facts), facts::range)) {
       skipped++;
       undecided++;
       return Truth.UNKNOWN;
     }
-    SmtSolver solver = solver();
-    if (solver == null) {
-      undecided++;
-      return Truth.UNKNOWN;
+    Truth cached = cache.get(simplified);
+    if (cached != null) {
+      cacheHits++;
+      return count(cached);
     }
     long t0 = System.nanoTime();
     try {
-      sync(solver, facts);
-      Truth cached = cache.get(simplified);
-      if (cached != null) {
-        cacheHits++;
-        return count(cached);
+      SmtFactIndex.Cone cone = index.cone(simplified.freeSymbols(), facts, options.maxFacts());
+      if (cone.overCap()) {
+        overCap++;
+        remember(simplified, Truth.UNKNOWN);
+        return count(Truth.UNKNOWN);
       }
-      Truth t = ask(solver, simplified);
-      if (cache.size() >= MAX_CACHE) {
-        cache.clear();
+      SmtSolver solver = solver();
+      if (solver == null) {
+        undecided++;
+        return Truth.UNKNOWN;
       }
-      cache.put(simplified, t);
+      Truth t;
+      solver.push();
+      try {
+        for (BoolExpr fact : cone.facts()) {
+          if (solver.addFact(fact)) {
+            factsAsserted++;
+          } else {
+            factsDropped++;
+          }
+        }
+        t = ask(solver, simplified);
+      } finally {
+        solver.pop();
+      }
+      remember(simplified, t);
       return count(t);
     } finally {
       solveNanos += System.nanoTime() - t0;
     }
+  }
+
+  private void remember(BoolExpr q, Truth t) {
+    if (cache.size() >= MAX_CACHE) {
+      cache.clear();
+    }
+    cache.put(q, t);
   }
 
   private Truth count(Truth t) {
@@ -217,34 +240,17 @@ public final class SmtTier implements DecisionTier {
     return r;
   }
 
-  /** Reads the facts of {@code view} if they changed since the last query. */
-  private void readFacts(FactView view) {
+  /** Brings the index up to date if the facts changed since the last query. */
+  private void update(FactView view) {
+    if (index == null) {
+      index = new SmtFactIndex(new SmtFacts(view.factory()));
+    }
     if (view.version() != factsVersion) {
-      facts = SmtFacts.of(view);
-      related = SmtRelevance.relatedSymbols(facts);
+      index.update(view);
+      cache.clear();
+      factUpdates++;
       factsVersion = view.version();
     }
-  }
-
-  /** Asserts the current facts if they changed since they were last asserted. */
-  private void sync(SmtSolver solver, FactView view) {
-    if (view.version() == syncedVersion) {
-      return;
-    }
-    ImmutableList<BoolExpr> now = facts;
-    Set<BoolExpr> nowSet = new HashSet<>(now);
-    if (!nowSet.containsAll(asserted)) {
-      solver.reset();
-      asserted.clear();
-    }
-    for (BoolExpr fact : now) {
-      if (asserted.add(fact) && !solver.addFact(fact)) {
-        factsDropped++;
-      }
-    }
-    cache.clear();
-    factLoads++;
-    syncedVersion = view.version();
   }
 
   /** The solver, loaded on first use; null when the backend is unavailable. */
@@ -283,13 +289,15 @@ public final class SmtTier implements DecisionTier {
     return new SmtStats(
         queries,
         skipped,
+        overCap,
         cacheHits,
         decidedTrue,
         decidedFalse,
         undecided,
         budgetExhausted,
         checks,
-        factLoads,
+        factUpdates,
+        factsAsserted,
         factsDropped,
         loadNanos,
         solveNanos);

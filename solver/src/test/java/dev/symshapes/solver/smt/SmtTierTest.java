@@ -124,7 +124,9 @@ class SmtTierTest {
 
   @Test
   void aWallClockCapAloneAlsoStopsTheQuery() {
-    SmtTier tier = SmtTier.create(new SmtOptions(Integer.MAX_VALUE, Duration.ofMillis(20)));
+    SmtTier tier =
+        SmtTier.create(
+            SmtOptions.defaults().withRlimit(Integer.MAX_VALUE).withTimeout(Duration.ofMillis(20)));
     try (ShapeEnv env = env(tier)) {
       env.createUnbackedSymInt();
       env.createUnbackedSymInt();
@@ -137,7 +139,7 @@ class SmtTierTest {
   }
 
   @Test
-  void factsAreAssertedOncePerVersionAndAnswersAreCached() {
+  void factsAreIndexedOncePerVersionAndAnswersAreCached() {
     SmtTier tier = SmtTier.create();
     try (ShapeEnv env = env(tier)) {
       assertThat(chain(env).truth()).isEqualTo(Truth.TRUE);
@@ -145,24 +147,24 @@ class SmtTierTest {
       // Same facts: no reload; a query both ways possible takes two checks.
       assertThat(env.decide(Facts.parse(env, "u0 + 2 < u2")).truth()).isEqualTo(Truth.UNKNOWN);
       SmtStats b = tier.stats();
-      assertThat(b.factLoads()).isEqualTo(a.factLoads());
+      assertThat(b.factUpdates()).isEqualTo(a.factUpdates());
       assertThat(b.checks() - a.checks()).isEqualTo(2);
       assertThat(b.undecided() - a.undecided()).isEqualTo(1);
       // A new fact: loaded once more, and the UNKNOWN is reconsidered.
       env.check(Facts.parse(env, "Ne(u0 + 2, u2)"));
       SmtStats c = tier.stats();
-      assertThat(c.factLoads()).isEqualTo(b.factLoads());
+      assertThat(c.factUpdates()).isEqualTo(b.factUpdates());
       assertThat(env.decide(Facts.parse(env, "u0 + 3 <= u2")).truth()).isEqualTo(Truth.TRUE);
       assertThat(env.decide(Facts.parse(env, "u0 + 2 < u2")).truth()).isEqualTo(Truth.TRUE);
       SmtStats d = tier.stats();
-      assertThat(d.factLoads()).isEqualTo(c.factLoads() + 1);
+      assertThat(d.factUpdates()).isEqualTo(c.factUpdates() + 1);
       assertThat(d.decidedTrue() - c.decidedTrue()).isEqualTo(2);
       assertThat(d.checks() - c.checks()).isEqualTo(2);
       assertThat(d.factsDropped()).isZero();
       assertThat(d.describe())
           .matches(
-              "smt queries \\d+, skipped \\d+, cache hits \\d+, true \\d+, false 0, unknown \\d+, budget"
-                  + " exhausted 0, checks \\d+, fact loads \\d+, facts dropped 0, load [0-9.]+ ms,"
+              "smt queries \\d+, skipped \\d+, over cap 0, cache hits \\d+, true \\d+, false 0, unknown \\d+, budget"
+                  + " exhausted 0, checks \\d+, fact updates \\d+, facts asserted \\d+, facts dropped 0, load [0-9.]+ ms,"
                   + " solve [0-9.]+ ms");
       assertThat(env.stats().describe())
           .matches(

@@ -29,6 +29,9 @@ final class Z3Solver implements SmtSolver {
   private final Z3Encoder encoder;
   private boolean closed;
 
+  /** Scopes opened by {@link #push()} and not yet closed. */
+  private int scopes;
+
   Z3Solver(SmtOptions options) {
     this.ctx = new Context(Map.of("model", "false"));
     try {
@@ -62,6 +65,24 @@ final class Z3Solver implements SmtSolver {
   public void reset() {
     checkOpen();
     solver.reset();
+    scopes = 0;
+  }
+
+  @Override
+  public void push() {
+    checkOpen();
+    solver.push();
+    scopes++;
+  }
+
+  @Override
+  public void pop() {
+    checkOpen();
+    if (scopes == 0) {
+      throw new IllegalStateException("pop() without an open scope (push() first)");
+    }
+    solver.pop();
+    scopes--;
   }
 
   @Override
