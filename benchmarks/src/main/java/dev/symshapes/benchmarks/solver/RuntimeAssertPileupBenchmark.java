@@ -3,7 +3,6 @@ package dev.symshapes.benchmarks.solver;
 import dev.symshapes.expr.ExprFactory;
 import dev.symshapes.expr.Sym;
 import dev.symshapes.solver.ShapeEnv;
-import dev.symshapes.solver.event.LogSwitch;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,17 +33,21 @@ public class RuntimeAssertPileupBenchmark {
   @Param({"1000", "2000", "5000", "10000", "20000"})
   public int n;
 
+  /** The decision tiers of the environment. */
+  @Param({"DEFAULT", "FAST"})
+  public Tiers tiers = Tiers.DEFAULT;
+
   /** The asserts only. */
   @Benchmark
   public ShapeEnv asserts() {
-    return asserts(n, new Sym[n]);
+    return asserts(n, new Sym[n], tiers);
   }
 
   /** The asserts, then {@code n} queries; returns how many were decided. */
   @Benchmark
   public int assertsThenQueries() {
     Sym[] u = new Sym[n];
-    ShapeEnv env = asserts(n, u);
+    ShapeEnv env = asserts(n, u, tiers);
     ExprFactory f = env.factory();
     int decided = 0;
     for (int q = 0; q < n; q++) {
@@ -76,8 +79,8 @@ public class RuntimeAssertPileupBenchmark {
     return decided;
   }
 
-  static ShapeEnv asserts(int n, Sym[] u) {
-    ShapeEnv env = ShapeEnv.builder().logSwitch(LogSwitch.OFF).build();
+  static ShapeEnv asserts(int n, Sym[] u, Tiers tiers) {
+    ShapeEnv env = tiers.builder().build();
     ExprFactory f = env.factory();
     for (int i = 0; i < n; i++) {
       u[i] = env.createUnbackedSymInt();

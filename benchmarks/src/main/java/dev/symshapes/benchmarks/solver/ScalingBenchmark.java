@@ -5,7 +5,6 @@ import dev.symshapes.expr.IntExpr;
 import dev.symshapes.solver.ProducedGuards;
 import dev.symshapes.solver.ShapeEnv;
 import dev.symshapes.solver.Source;
-import dev.symshapes.solver.event.LogSwitch;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,9 +41,13 @@ public class ScalingBenchmark {
   @Param({"10", "100", "1000", "10000", "100000"})
   public int n;
 
+  /** The decision tiers of the environment. */
+  @Param({"DEFAULT", "FAST"})
+  public Tiers tiers;
+
   /** Builds the environment: symbols, equalities, ranges, ordering guards. */
-  static ShapeEnv build(int n, IntExpr[] s) {
-    ShapeEnv env = ShapeEnv.builder().logSwitch(LogSwitch.OFF).build();
+  static ShapeEnv build(int n, IntExpr[] s, Tiers tiers) {
+    ShapeEnv env = tiers.builder().build();
     ExprFactory f = env.factory();
     IntExpr one = f.one();
     IntExpr limit = f.integer(1_000_000_000L);
@@ -100,14 +103,14 @@ public class ScalingBenchmark {
   /** Building the environment only. */
   @Benchmark
   public ShapeEnv build() {
-    return build(n, new IntExpr[n]);
+    return build(n, new IntExpr[n], tiers);
   }
 
   /** Building, {@code n} queries, and produceGuards. */
   @Benchmark
   public int session() {
     IntExpr[] s = new IntExpr[n];
-    ShapeEnv env = build(n, s);
+    ShapeEnv env = build(n, s, tiers);
     int decided = queries(env, s, n);
     ProducedGuards pg = env.produceGuards();
     return decided + pg.pythonGuards().size();

@@ -22,7 +22,8 @@ import java.util.Arrays;
  * -Dorg.slf4j.simpleLogger.defaultLogLevel=warn}, or the lines are printed).
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.symshapes.benchmarks.solver.SolverCpuTime
- * tutorial|scaling|pileup|events [ROUNDS]}
+ * tutorial|scaling|pileup|events [ROUNDS [TIERS]]}, TIERS being {@code DEFAULT} (the default, with
+ * the SMT tier) or {@code FAST} (tiers 1-3 only); {@code events} always runs without the SMT tier.
  */
 public final class SolverCpuTime {
   private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
@@ -39,15 +40,16 @@ public final class SolverCpuTime {
   public static void main(String[] args) {
     String what = args.length > 0 ? args[0] : "tutorial";
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+    Tiers tiers = args.length > 2 ? Tiers.valueOf(args[2]) : Tiers.DEFAULT;
     switch (what) {
       case "tutorial":
-        tutorial(rounds);
+        tutorial(rounds, tiers);
         break;
       case "scaling":
-        scaling(rounds);
+        scaling(rounds, tiers);
         break;
       case "pileup":
-        pileup(rounds);
+        pileup(rounds, tiers);
         break;
       case "events":
         events(rounds);
@@ -59,7 +61,7 @@ public final class SolverCpuTime {
   }
 
   @SuppressWarnings("SystemOut")
-  private static void tutorial(int rounds) {
+  private static void tutorial(int rounds, Tiers tiers) {
     ExprFactory factory = ExprFactory.create();
     int ops = 20_000;
     long[] t = new long[ops];
@@ -67,7 +69,7 @@ public final class SolverCpuTime {
       long a0 = allocated();
       for (int i = 0; i < ops; i++) {
         long t0 = MX.getCurrentThreadCpuTime();
-        TutorialReplay.t07(ShapeEnv.builder().factory(factory).logSwitch(LogSwitch.OFF).build());
+        TutorialReplay.t07(tiers.builder().factory(factory).build());
         t[i] = MX.getCurrentThreadCpuTime() - t0;
       }
       long bytes = (allocated() - a0) / ops;
@@ -124,7 +126,7 @@ public final class SolverCpuTime {
   }
 
   @SuppressWarnings("SystemOut")
-  private static void scaling(int rounds) {
+  private static void scaling(int rounds, Tiers tiers) {
     int[] sizes = {10, 100, 1_000, 10_000, 100_000};
     for (int r = 0; r < rounds; r++) {
       StringBuilder sb = new StringBuilder("scaling round " + r + ":");
@@ -135,7 +137,7 @@ public final class SolverCpuTime {
         for (int k = 0; k < reps; k++) {
           IntExpr[] s = new IntExpr[n];
           long t0 = MX.getCurrentThreadCpuTime();
-          ShapeEnv env = ScalingBenchmark.build(n, s);
+          ShapeEnv env = ScalingBenchmark.build(n, s, tiers);
           long t1 = MX.getCurrentThreadCpuTime();
           ScalingBenchmark.queries(env, s, n);
           env.produceGuards();
@@ -152,9 +154,10 @@ public final class SolverCpuTime {
   }
 
   @SuppressWarnings("SystemOut")
-  private static void pileup(int rounds) {
+  private static void pileup(int rounds, Tiers tiers) {
     int[] sizes = {1_000, 2_000, 5_000, 10_000, 20_000};
     RuntimeAssertPileupBenchmark b = new RuntimeAssertPileupBenchmark();
+    b.tiers = tiers;
     for (int r = 0; r < rounds; r++) {
       StringBuilder sb = new StringBuilder("pileup round " + r + ":");
       for (int n : sizes) {
@@ -164,7 +167,7 @@ public final class SolverCpuTime {
         long total = 0;
         for (int k = 0; k < reps; k++) {
           long t0 = MX.getCurrentThreadCpuTime();
-          RuntimeAssertPileupBenchmark.asserts(n, new Sym[n]);
+          RuntimeAssertPileupBenchmark.asserts(n, new Sym[n], tiers);
           long t1 = MX.getCurrentThreadCpuTime();
           b.assertsThenQueries();
           long t2 = MX.getCurrentThreadCpuTime();

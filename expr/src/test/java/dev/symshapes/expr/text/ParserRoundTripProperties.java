@@ -111,9 +111,12 @@ class ParserRoundTripProperties {
                 back = (IntExpr) parser.parse(python(e));
               } catch (ExprSyntaxException ex) {
                 // ((2*u0) % u0) folds to 0 where ModularIndexing(2*u0, 1, u0) does not, so a
-                // division by it reads as a literal division by zero; e has no value then either.
+                // division by it reads as a literal division by zero; e has no value then either,
+                // unless that division is in the branch of a Where that is not taken.
                 assertThat(ex.detail()).startsWith("division by zero");
-                assertThat(expected).isEqualTo("ArithmeticException");
+                if (!RandomExprs.contains(e, EnumSet.of(ExprKind.WHERE))) {
+                  assertThat(expected).isEqualTo("ArithmeticException");
+                }
                 return;
               }
               // Canonical forms may drop a division by zero (0 % x is 0), never add one.

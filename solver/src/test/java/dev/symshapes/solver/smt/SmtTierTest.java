@@ -33,6 +33,26 @@ class SmtTierTest {
     return env.decide(Facts.parse(env, "u0 + 1 < u2"));
   }
 
+  /** A query thousands of levels deep is refused by the encoder: not a stack overflow. */
+  @Test
+  void aVeryDeepQueryIsNotSentToZ3() {
+    SmtTier tier = SmtTier.create();
+    try (ShapeEnv env = env(tier)) {
+      assertThat(chain(env).decidedBy()).isEqualTo(Tier.SMT);
+      var f = env.factory();
+      IntExpr u0 = f.symbol("u0");
+      IntExpr u2 = f.symbol("u2");
+      IntExpr x = u2;
+      for (int i = 0; i < 50_000; i++) {
+        x = f.max(f.floorDiv(x, f.integer(2)), f.integer(0));
+      }
+      // u0 + 1 < u2 is known and x >= 0, so this holds; the fast tiers do not see it, and the
+      // encoder refuses the query (50,000 levels), so it stays UNKNOWN.
+      Decision deep = env.decide(f.lt(f.add(u0, f.integer(1)), f.add(u2, x)));
+      assertThat(deep.truth()).isEqualTo(Truth.UNKNOWN);
+    }
+  }
+
   @Test
   void z3IsLoadedOnlyWhenTierFourIsFirstNeeded() {
     AtomicInteger opened = new AtomicInteger();

@@ -41,6 +41,13 @@ final class Z3Encoder {
    */
   static final int MAX_EXPONENT = 64;
 
+  /**
+   * The deepest expression encoded: the encoder recurses, so a deeper one (a condition nested
+   * thousands of levels, a long chain of {@code //}) is refused instead of overflowing the stack.
+   * Shape expressions of real programs are a few levels deep.
+   */
+  static final int MAX_DEPTH = 500;
+
   /** Memo entries kept before the memo is cleared, to bound memory in long runs. */
   private static final int MAX_MEMO = 1 << 16;
 
@@ -50,6 +57,13 @@ final class Z3Encoder {
 
     NotEncodable(String message) {
       super(message, null, false, false);
+    }
+  }
+
+  private static void checkDepth(dev.symshapes.expr.Expr e) throws NotEncodable {
+    if (e.depth() > MAX_DEPTH) {
+      throw new NotEncodable(
+          "expression " + e.depth() + " levels deep exceeds " + MAX_DEPTH + " levels");
     }
   }
 
@@ -63,6 +77,7 @@ final class Z3Encoder {
   /** The Z3 formula of {@code e}. */
   @SuppressWarnings("unchecked")
   Expr<BoolSort> bool(BoolExpr e) throws NotEncodable {
+    checkDepth(e);
     Expr<?> hit = memo.get(e);
     if (hit != null) {
       return (Expr<BoolSort>) hit;
@@ -75,6 +90,7 @@ final class Z3Encoder {
   /** The Z3 term of {@code e}. */
   @SuppressWarnings("unchecked")
   ArithExpr<IntSort> integer(IntExpr e) throws NotEncodable {
+    checkDepth(e);
     Expr<?> hit = memo.get(e);
     if (hit != null) {
       return (ArithExpr<IntSort>) hit;
