@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Interner;
 import com.google.common.collect.Interners;
@@ -61,6 +62,19 @@ public final class ExprFactory {
   private static final ImmutableSet<String> RESERVED =
       ImmutableSet.of(
           "int_oo", "oo", "nan", "zoo", "True", "False", "true", "false", "and", "or", "not");
+
+  /** Relations named as sympy names them (Eq, Ne, Lt, Le, Gt, Ge), for error messages. */
+  private static final ImmutableMap<ExprKind, String> RELATION_NAMES = relationNames();
+
+  private static ImmutableMap<ExprKind, String> relationNames() {
+    ImmutableMap.Builder<ExprKind, String> b = ImmutableMap.builder();
+    for (ExprKind k : ExprKind.values()) {
+      if (k.isRelation()) {
+        b.put(k, k.name().charAt(0) + k.name().substring(1).toLowerCase(Locale.ROOT));
+      }
+    }
+    return b.buildOrThrow();
+  }
 
   /** Constants in this range are kept once made, so that the common ones skip the interner. */
   private static final int SMALL_LOW = -128;
@@ -468,8 +482,7 @@ public final class ExprFactory {
    */
   public BoolExpr relation(ExprKind kind, IntExpr a, IntExpr b) {
     checkArgument(kind.isRelation(), "kind (%s) must be a relation", kind);
-    // Named as sympy names the relation (Eq, Ne, Lt, Le, Gt, Ge), like the other operations.
-    String op = kind.name().charAt(0) + kind.name().substring(1).toLowerCase(Locale.ROOT);
+    String op = RELATION_NAMES.get(kind);
     check(a, op);
     check(b, op);
     return BoolRules.relation(this, kind, a, b);
