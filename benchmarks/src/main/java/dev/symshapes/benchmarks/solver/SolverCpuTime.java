@@ -69,7 +69,9 @@ public final class SolverCpuTime {
       long a0 = allocated();
       for (int i = 0; i < ops; i++) {
         long t0 = MX.getCurrentThreadCpuTime();
-        TutorialReplay.t07(tiers.builder().factory(factory).build());
+        try (ShapeEnv env = tiers.builder().factory(factory).build()) {
+          TutorialReplay.t07(env);
+        }
         t[i] = MX.getCurrentThreadCpuTime() - t0;
       }
       long bytes = (allocated() - a0) / ops;
@@ -137,11 +139,15 @@ public final class SolverCpuTime {
         for (int k = 0; k < reps; k++) {
           IntExpr[] s = new IntExpr[n];
           long t0 = MX.getCurrentThreadCpuTime();
-          ShapeEnv env = ScalingBenchmark.build(n, s, tiers);
-          long t1 = MX.getCurrentThreadCpuTime();
-          ScalingBenchmark.queries(env, s, n);
-          env.produceGuards();
-          long t2 = MX.getCurrentThreadCpuTime();
+          long t1;
+          long t2;
+          // Closed at once: an environment whose SMT tier opened Z3 holds native memory until then.
+          try (ShapeEnv env = ScalingBenchmark.build(n, s, tiers)) {
+            t1 = MX.getCurrentThreadCpuTime();
+            ScalingBenchmark.queries(env, s, n);
+            env.produceGuards();
+            t2 = MX.getCurrentThreadCpuTime();
+          }
           build += t1 - t0;
           session += t2 - t0;
         }
@@ -167,7 +173,7 @@ public final class SolverCpuTime {
         long total = 0;
         for (int k = 0; k < reps; k++) {
           long t0 = MX.getCurrentThreadCpuTime();
-          RuntimeAssertPileupBenchmark.asserts(n, new Sym[n], tiers);
+          RuntimeAssertPileupBenchmark.asserts(n, new Sym[n], tiers).close();
           long t1 = MX.getCurrentThreadCpuTime();
           b.assertsThenQueries();
           long t2 = MX.getCurrentThreadCpuTime();
