@@ -175,7 +175,10 @@ public final class ExprFactory {
   public IntConst integer(IntValue v) {
     checkNotNull(v, "v");
     if (v.fitsLong()) {
-      return integer(v.longValueExact());
+      long x = v.longValueExact();
+      if (x >= SMALL_LOW && x <= SMALL_HIGH) {
+        return integer(x);
+      }
     }
     return intern(new IntConst(this, v));
   }

@@ -195,14 +195,14 @@ class CanonicalFormProperties {
 
   private static Set<Sym> occurring(Expr root) {
     Set<Sym> out = new LinkedHashSet<>();
-    Deque<Expr> todo = new ArrayDeque<>();
-    todo.push(root);
-    while (!todo.isEmpty()) {
-      Expr e = todo.pop();
+    Deque<Expr> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      Expr e = pending.pop();
       if (e instanceof Sym s) {
         out.add(s);
       }
-      e.children().forEach(todo::push);
+      e.children().forEach(pending::push);
     }
     return out;
   }

@@ -64,12 +64,12 @@ public final class NodeFootprint {
   }
 
   private static void count(Expr root, Set<Expr> seen) {
-    Deque<Expr> todo = new ArrayDeque<>();
-    todo.push(root);
-    while (!todo.isEmpty()) {
-      Expr e = todo.pop();
+    Deque<Expr> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      Expr e = pending.pop();
       if (seen.add(e)) {
-        e.children().forEach(todo::push);
+        e.children().forEach(pending::push);
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.symshapes.benchmarks.smt;
 
+import dev.symshapes.benchmarks.solver.TutorialReplay;
 import dev.symshapes.expr.ExprFactory;
 import dev.symshapes.expr.IntExpr;
 import dev.symshapes.solver.ShapeEnv;
@@ -31,29 +32,7 @@ public final class TutorialTierShare {
   private static final Map<String, BiConsumer<ShapeEnv, ExprFactory>> CASES = new LinkedHashMap<>();
 
   static {
-    CASES.put(
-        "T07",
-        (env, f) -> {
-          IntExpr s0 = env.createSymbol(6, Source.size("w", 0));
-          IntExpr s1 = env.createSymbol(5, Source.size("w", 1));
-          IntExpr s2 = env.createSymbol(4, Source.size("x", 0));
-          IntExpr s3 = env.createSymbol(8, Source.size("y", 0));
-          IntExpr s4 = env.createSymbol(4, Source.size("y", 1));
-          IntExpr s5 = env.createSymbol(32, Source.size("z", 0));
-          env.evaluateExpr(f.eq(s2, f.integer(1)));
-          env.evaluateExpr(f.eq(s4, f.integer(1)));
-          env.check(f.eq(s2, s4));
-          env.evaluateExpr(f.ne(s2, f.integer(1)));
-          env.evaluateExpr(f.ne(s3, f.integer(1)));
-          env.check(f.eq(s1, f.integer(5)));
-          env.evaluateExpr(f.eq(s0, f.integer(1)));
-          IntExpr flat = f.mul(s3, s2);
-          env.evaluateExpr(f.eq(flat, f.integer(1)));
-          env.evaluateExpr(f.eq(s5, f.integer(1)));
-          env.check(f.eq(flat, s5));
-          env.evaluateExpr(f.ne(flat, f.integer(1)));
-          env.produceGuards();
-        });
+    CASES.put("T07", (env, f) -> TutorialReplay.t07(env));
     CASES.put(
         "T09",
         (env, f) -> {

@@ -11,11 +11,11 @@ import dev.symshapes.solver.Source;
  * case T07): the questions its meta kernels ask of the shape environment, in order, as {@code
  * TutorialLogTest.t07DimAutoEverywhere} in the solver's tests replays them.
  */
-final class TutorialReplay {
+public final class TutorialReplay {
   private TutorialReplay() {}
 
   /** Replays T07 in {@code env} and returns its produced guards. */
-  static ProducedGuards t07(ShapeEnv env) {
+  public static ProducedGuards t07(ShapeEnv env) {
     ExprFactory f = env.factory();
     IntExpr one = f.integer(1);
     IntExpr s0 = env.createSymbol(6, Source.size("w", 0));

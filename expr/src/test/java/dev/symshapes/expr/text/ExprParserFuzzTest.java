@@ -103,10 +103,10 @@ class ExprParserFuzzTest {
    */
   private static boolean hasUnexpandedProduct(Expr root) {
     Set<Expr> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    Deque<Expr> todo = new ArrayDeque<>();
-    todo.push(root);
-    while (!todo.isEmpty()) {
-      Expr e = todo.pop();
+    Deque<Expr> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      Expr e = pending.pop();
       if (!seen.add(e)) {
         continue;
       }
@@ -117,7 +117,7 @@ class ExprParserFuzzTest {
           }
         }
       }
-      e.children().forEach(todo::push);
+      e.children().forEach(pending::push);
     }
     return false;
   }

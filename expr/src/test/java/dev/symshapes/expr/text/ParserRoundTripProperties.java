@@ -138,12 +138,12 @@ class ParserRoundTripProperties {
   }
 
   private static void collectKinds(Expr root, Set<ExprKind> seen) {
-    Deque<Expr> todo = new ArrayDeque<>();
-    todo.push(root);
-    while (!todo.isEmpty()) {
-      Expr e = todo.pop();
+    Deque<Expr> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      Expr e = pending.pop();
       seen.add(e.kind());
-      e.children().forEach(todo::push);
+      e.children().forEach(pending::push);
     }
   }
 

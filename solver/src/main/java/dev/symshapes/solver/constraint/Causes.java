@@ -44,12 +44,12 @@ final class Causes {
   static ImmutableList<Fact> ofSymbol(ShapeEnv env, Sym s) {
     Map<Sym, Replacement> reps = env.replacements();
     List<Fact> out = new ArrayList<>();
-    Deque<Sym> todo = new ArrayDeque<>();
+    Deque<Sym> pending = new ArrayDeque<>();
     Set<Sym> seen = new HashSet<>();
-    todo.add(s);
+    pending.add(s);
     seen.add(s);
-    while (!todo.isEmpty()) {
-      Sym x = todo.poll();
+    while (!pending.isEmpty()) {
+      Sym x = pending.poll();
       Replacement r = reps.get(x);
       if (r == null) {
         continue;
@@ -60,7 +60,7 @@ final class Causes {
       }
       for (Sym y : fact.expr().freeSymbols()) {
         if (seen.add(y)) {
-          todo.add(y);
+          pending.add(y);
         }
       }
     }

@@ -1,7 +1,5 @@
 package dev.symshapes.solver.eval;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import dev.symshapes.expr.ExprFactory;
 import dev.symshapes.expr.IntValue;
 import dev.symshapes.expr.Sym;
@@ -14,42 +12,34 @@ import java.util.Map;
 
 /**
  * A read-only view of everything a shape environment knows, for decision tiers that reason over all
- * facts at once (the SMT tier). Valid only during the call that received it.
+ * facts at once (the SMT tier). Valid only during the call that received it: the collections are
+ * live, unmodifiable views of the environment's state, not copies, so that a tier pays nothing for
+ * facts it does not read.
  */
 public interface FactView {
   /** The factory of the environment's expressions. */
   ExprFactory factory();
 
   /** All symbols, in creation order. */
-  ImmutableList<SymbolInfo> symbols();
+  List<SymbolInfo> symbols();
 
   /** The range of a symbol ({@code VR[-int_oo, int_oo]} when nothing is known). */
   IntRange range(Sym s);
 
-  /** The replacements, each with its resolved target. */
-  ImmutableMap<Sym, Replacement> replacements();
+  /**
+   * The replacements, each with its resolved target, in insertion order (an overwritten entry keeps
+   * its place).
+   */
+  Map<Sym, Replacement> replacements();
 
   /** Known divisors: {@code s % m == 0}. */
-  ImmutableMap<Sym, IntValue> divisors();
-
-  /** Guards and runtime asserts, as stated. */
-  ImmutableList<Guard> guards();
+  Map<Sym, IntValue> divisors();
 
   /**
-   * The guards and runtime asserts as a read-only live list, without a copy: a tier that indexes
-   * facts incrementally reads only the guards appended since its last call. Valid only during the
-   * call.
+   * Guards and runtime asserts, as stated, in the order they were added: a tier that indexes facts
+   * incrementally reads only the guards appended since its last call.
    */
-  List<Guard> guardList();
-
-  /**
-   * The replacements as a read-only live map in insertion order, without a copy (an overwritten
-   * entry keeps its place). Valid only during the call.
-   */
-  Map<Sym, Replacement> replacementMap();
-
-  /** The known divisors as a read-only live map, without a copy. Valid only during the call. */
-  Map<Sym, IntValue> divisorMap();
+  List<Guard> guards();
 
   /**
    * Changes whenever any fact changes; a tier may keep state (asserted facts) between calls while

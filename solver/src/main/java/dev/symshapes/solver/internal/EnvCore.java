@@ -1,7 +1,6 @@
 package dev.symshapes.solver.internal;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import dev.symshapes.expr.BoolExpr;
 import dev.symshapes.expr.Expr;
 import dev.symshapes.expr.ExprFactory;
@@ -469,8 +468,8 @@ public final class EnvCore {
     }
 
     @Override
-    public ImmutableList<SymbolInfo> symbols() {
-      return ImmutableList.copyOf(facts.symbols);
+    public List<SymbolInfo> symbols() {
+      return java.util.Collections.unmodifiableList(facts.symbols);
     }
 
     @Override
@@ -479,33 +478,18 @@ public final class EnvCore {
     }
 
     @Override
-    public ImmutableMap<Sym, Replacement> replacements() {
-      return ImmutableMap.copyOf(facts.replacements);
-    }
-
-    @Override
-    public ImmutableMap<Sym, IntValue> divisors() {
-      return ImmutableMap.copyOf(facts.divisors);
-    }
-
-    @Override
-    public ImmutableList<Guard> guards() {
-      return ImmutableList.copyOf(facts.guards);
-    }
-
-    @Override
-    public List<Guard> guardList() {
-      return java.util.Collections.unmodifiableList(facts.guards);
-    }
-
-    @Override
-    public Map<Sym, Replacement> replacementMap() {
+    public Map<Sym, Replacement> replacements() {
       return java.util.Collections.unmodifiableMap(facts.replacements);
     }
 
     @Override
-    public Map<Sym, IntValue> divisorMap() {
+    public Map<Sym, IntValue> divisors() {
       return java.util.Collections.unmodifiableMap(facts.divisors);
+    }
+
+    @Override
+    public List<Guard> guards() {
+      return java.util.Collections.unmodifiableList(facts.guards);
     }
 
     @Override

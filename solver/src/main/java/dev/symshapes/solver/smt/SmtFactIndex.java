@@ -88,8 +88,8 @@ final class SmtFactIndex {
    * replacements of their symbols.
    */
   void update(FactView view) {
-    List<Guard> live = view.guardList();
-    Map<Sym, Replacement> replacements = view.replacementMap();
+    List<Guard> live = view.guards();
+    Map<Sym, Replacement> replacements = view.replacements();
     if (live.size() < guardsIndexed
         || (guardsIndexed > 0 && live.get(guardsIndexed - 1) != lastGuard)) {
       // Guards were rolled back (and maybe others added): index them again, from the memo.
@@ -170,8 +170,8 @@ final class SmtFactIndex {
    * (a guard, a divisibility fact, a replacement of it or by an expression over it).
    */
   boolean related(Collection<Sym> syms, FactView view) {
-    Map<Sym, Replacement> replacements = view.replacementMap();
-    Map<Sym, IntValue> divisors = view.divisorMap();
+    Map<Sym, Replacement> replacements = view.replacements();
+    Map<Sym, IntValue> divisors = view.divisors();
     for (Sym s : syms) {
       if (relatingGuards.containsKey(s) || divisors.containsKey(s)) {
         return true;
@@ -202,14 +202,14 @@ final class SmtFactIndex {
         return Cone.OVER_CAP;
       }
     }
-    Map<Sym, Replacement> replacements = view.replacementMap();
-    Map<Sym, IntValue> divisors = view.divisorMap();
+    Map<Sym, Replacement> replacements = view.replacements();
+    Map<Sym, IntValue> divisors = view.divisors();
     // First the symbols and facts reached, counted but not built.
     Set<Sym> seen = new LinkedHashSet<>();
     Set<Replacement> reachedReplacements = new LinkedHashSet<>();
     Set<GuardInfo> reachedGuards = new LinkedHashSet<>();
     int count = 0;
-    ArrayDeque<Sym> todo = new ArrayDeque<>();
+    ArrayDeque<Sym> pending = new ArrayDeque<>();
     // One connected component at a time: a component over the cap on its own is marked, one that
     // is over only together with another component of the query is not.
     for (Sym s0 : start) {
@@ -219,9 +219,9 @@ final class SmtFactIndex {
       int before = count;
       List<Sym> component = new ArrayList<>();
       component.add(s0);
-      todo.add(s0);
-      while (!todo.isEmpty()) {
-        Sym x = todo.poll();
+      pending.add(s0);
+      while (!pending.isEmpty()) {
+        Sym x = pending.poll();
         if (overCap.contains(x)) {
           overCap.addAll(component);
           return Cone.OVER_CAP;
@@ -234,20 +234,20 @@ final class SmtFactIndex {
         Replacement forward = replacements.get(x);
         if (forward != null && reachedReplacements.add(forward)) {
           count++;
-          reach(forward.target().freeSymbols(), seen, todo, component);
+          reach(forward.target().freeSymbols(), seen, pending, component);
         }
         for (Sym key : keysByTargetSymbol.getOrDefault(x, Set.of())) {
           Replacement by = replacements.get(key);
           if (by != null && reachedReplacements.add(by)) {
             count++;
-            reach(List.of(key), seen, todo, component);
-            reach(by.target().freeSymbols(), seen, todo, component);
+            reach(List.of(key), seen, pending, component);
+            reach(by.target().freeSymbols(), seen, pending, component);
           }
         }
         for (GuardInfo g : guardsBySymbol.getOrDefault(x, List.of())) {
           if (reachedGuards.add(g)) {
             count++;
-            reach(g.symbols(), seen, todo, component);
+            reach(g.symbols(), seen, pending, component);
           }
         }
         if (count > maxFacts) {
@@ -277,10 +277,10 @@ final class SmtFactIndex {
   }
 
   private static void reach(
-      Collection<Sym> syms, Set<Sym> seen, ArrayDeque<Sym> todo, List<Sym> component) {
+      Collection<Sym> syms, Set<Sym> seen, ArrayDeque<Sym> pending, List<Sym> component) {
     for (Sym y : syms) {
       if (seen.add(y)) {
-        todo.add(y);
+        pending.add(y);
         component.add(y);
       }
     }
